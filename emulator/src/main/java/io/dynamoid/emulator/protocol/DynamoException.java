@@ -1,0 +1,44 @@
+package io.dynamoid.emulator.protocol;
+
+/**
+ * An error answered to the client as DynamoDB answers it: HTTP status plus
+ * {@code {"__type": ..., "message": ...}}. Build instances through {@link Errors}.
+ */
+public class DynamoException extends RuntimeException {
+    private final String type;
+    private final int status;
+    private final boolean capitalMessageKey;
+
+    public DynamoException(String type, String message, int status) {
+        this(type, message, status, false);
+    }
+
+    /**
+     * @param capitalMessageKey DynamoDB writes {@code "Message"} (capital M) for serialization errors and
+     *                          {@code "message"} for the rest; clients read both, but we copy it exactly.
+     */
+    public DynamoException(String type, String message, int status, boolean capitalMessageKey) {
+        super(message, null, false, false);
+        this.type = type;
+        this.status = status;
+        this.capitalMessageKey = capitalMessageKey;
+    }
+
+    /** The full {@code __type}, e.g. {@code com.amazon.coral.validate#ValidationException}. */
+    public String type() {
+        return type;
+    }
+
+    /** The part after '#', e.g. {@code ValidationException}. */
+    public String shortType() {
+        return type.substring(type.indexOf('#') + 1);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String messageKey() {
+        return capitalMessageKey ? "Message" : "message";
+    }
+}

@@ -1,0 +1,65 @@
+package io.dynamoid.emulator.protocol;
+
+/** One factory per DynamoDB error, with the exact {@code __type} DynamoDB sends. */
+public final class Errors {
+    public static final String CORAL = "com.amazon.coral.service#";
+    public static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
+
+    private Errors() {
+    }
+
+    public static DynamoException validation(String message) {
+        return new DynamoException("com.amazon.coral.validate#ValidationException", message, 400);
+    }
+
+    public static DynamoException serialization(String message) {
+        return new DynamoException(CORAL + "SerializationException", message, 400, true);
+    }
+
+    public static DynamoException unknownOperation() {
+        return new DynamoException(CORAL + "UnknownOperationException", null, 400);
+    }
+
+    public static DynamoException missingAuthenticationToken() {
+        return new DynamoException(CORAL + "MissingAuthenticationTokenException",
+                "Request is missing Authentication Token", 400);
+    }
+
+    public static DynamoException incompleteSignature(String message) {
+        return new DynamoException(CORAL + "IncompleteSignatureException", message, 400);
+    }
+
+    public static DynamoException invalidSignature(String message) {
+        return new DynamoException(CORAL + "InvalidSignatureException", message, 400);
+    }
+
+    public static DynamoException unrecognizedClient(String message) {
+        return new DynamoException(CORAL + "UnrecognizedClientException", message, 400);
+    }
+
+    public static DynamoException resourceNotFound(String message) {
+        return new DynamoException(DYNAMODB + "ResourceNotFoundException", message, 400);
+    }
+
+    public static DynamoException resourceInUse(String message) {
+        return new DynamoException(DYNAMODB + "ResourceInUseException", message, 400);
+    }
+
+    public static DynamoException conditionalCheckFailed(String message) {
+        return new DynamoException(DYNAMODB + "ConditionalCheckFailedException",
+                message == null ? "The conditional request failed" : message, 400);
+    }
+
+    public static DynamoException limitExceeded(String message) {
+        return new DynamoException(DYNAMODB + "LimitExceededException", message, 400);
+    }
+
+    public static DynamoException internal(String message) {
+        return new DynamoException(DYNAMODB + "InternalServerError", message, 500);
+    }
+
+    /** Table-level "not found" as DynamoDB words it for item operations. */
+    public static DynamoException tableNotFound() {
+        return resourceNotFound("Requested resource not found");
+    }
+}

@@ -1,0 +1,203 @@
+package io.dynamoid.emulator.server;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynamoid.emulator.operations.EmulatorSettings;
+import io.dynamoid.emulator.operations.Operation;
+import io.dynamoid.emulator.operations.Operations;
+import io.dynamoid.emulator.operations.RequestContext;
+import io.dynamoid.emulator.operations.Response;
+import io.dynamoid.emulator.protocol.DynamoException;
+import io.dynamoid.emulator.protocol.Errors;
+import io.dynamoid.emulator.storage.Databases;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * The HTTP edge, in DynamoDB's order: health check for GET, content type, JSON syntax
+ * (SerializationException), target (UnknownOperationException), authentication header
+ * (MissingAuthenticationToken / IncompleteSignature), then the operation's own serialization and
+ * validation, then execution. JSON exists only here; operations see parsed requests.
+ */
+public final class DynamoHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoHandler.class);
+
+    static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private static final HttpString AMZ_TARGET = new HttpString("X-Amz-Target");
+    private static final HttpString AMZ_CRC32 = new HttpString("x-amz-crc32");
+    private static final HttpString AMZ_REQUEST_ID = new HttpString("x-amzn-RequestId");
+    private static final HttpString AMZ_DATE = new HttpString("X-Amz-Date");
+    private static final byte[] HEALTHY = "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNKNOWN_OPERATION_XML = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            // DynamoDB answers deep or huge documents itself (nesting 32, 400 KB items); let them reach it.
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(10_000).maxStringLength(MAX_REQUEST_BYTES).maxNumberLength(10_000).build())
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+    private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+
+    private final Operations operations;
+    private final Databases databases;
+    private final EmulatorSettings settings;
+    private final String corsOrigins;
+
+    public DynamoHandler(Operations operations, Databases databases, EmulatorSettings settings, String corsOrigins) {
+        this.operations = operations;
+        this.databases = databases;
+        this.settings = settings;
+        this.corsOrigins = corsOrigins;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        long length = exchange.getRequestContentLength();
+        if (length > MAX_REQUEST_BYTES) {
+            exchange.setStatusCode(413);
+            exchange.endExchange();
+            return;
+        }
+        exchange.getRequestReceiver().setMaxBufferSize(MAX_REQUEST_BYTES);
+        exchange.getRequestReceiver().receiveFullBytes(this::handleBody,
+                (ex, e) -> {
+                    ex.setStatusCode(413);
+                    ex.endExchange();
+                });
+    }
+
+    private void handleBody(HttpServerExchange exchange, byte[] body) {
+        exchange.getResponseHeaders().put(AMZ_REQUEST_ID, requestId());
+        String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
+        if (origin != null && corsOrigins != null && corsAllows(origin)) {
+            exchange.getResponseHeaders().put(new HttpString("Access-Control-Allow-Origin"),
+                    corsOrigins.equals("*") ? "*" : origin);
+            exchange.getResponseHeaders().put(new HttpString("Access-Control-Expose-Headers"),
+                    "x-amzn-RequestId,x-amz-crc32,x-amzn-ErrorType");
+            if (exchange.getRequestMethod().equals(Methods.OPTIONS)) {
+                String headers = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
+                String method = exchange.getRequestHeaders().getFirst("Access-Control-Request-Method");
+                if (headers != null) exchange.getResponseHeaders().put(new HttpString("Access-Control-Allow-Headers"), headers);
+                if (method != null) exchange.getResponseHeaders().put(new HttpString("Access-Control-Allow-Methods"), method);
+                exchange.getResponseHeaders().put(new HttpString("Access-Control-Max-Age"), "172800");
+                exchange.setStatusCode(200);
+                exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, "0");
+                exchange.endExchange();
+                return;
+            }
+        }
+        if (exchange.getRequestMethod().equals(Methods.GET)) {
+            sendRaw(exchange, 200, "text/plain", HEALTHY);
+            return;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim();
+        if (!exchange.getRequestMethod().equals(Methods.POST)
+                || (body.length > 0 && !mediaType.equals(CONTENT_TYPE) && !mediaType.equals("application/json"))) {
+            sendRaw(exchange, 404, "application/xml", UNKNOWN_OPERATION_XML);
+            return;
+        }
+        String responseType = mediaType.equals("application/json") ? "application/json" : CONTENT_TYPE;
+        try {
+            Response response = dispatch(exchange, body);
+            sendJson(exchange, 200, responseType, response);
+        } catch (DynamoException e) {
+            sendJson(exchange, e.status(), responseType, error(e));
+        } catch (RuntimeException e) {
+            LOG.error("internal error", e);
+            DynamoException internal = Errors.internal("Internal server error");
+            sendJson(exchange, 500, responseType, error(internal));
+        }
+    }
+
+    private Response dispatch(HttpServerExchange exchange, byte[] body) {
+        JsonNode json = null;
+        if (body.length > 0) {
+            try {
+                json = MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw Errors.serialization(null);
+            } catch (IOException e) {
+                throw Errors.serialization(null);
+            }
+        }
+        String target = exchange.getRequestHeaders().getFirst(AMZ_TARGET);
+        Operation operation = null;
+        if (target != null && target.startsWith(DYNAMODB_PREFIX)) {
+            operation = operations.get(target.substring(DYNAMODB_PREFIX.length()));
+        }
+        if (operation == null) throw Errors.unknownOperation();
+
+        Credentials credentials = Credentials.check(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION),
+                exchange.getQueryParameters(), exchange.getRequestHeaders().contains(AMZ_DATE)
+                        || exchange.getRequestHeaders().contains(Headers.DATE));
+
+        if (json == null || !json.isObject()) throw Errors.serialization(null);
+        ObjectNode request = operation.spec().check(json);
+        RequestContext context = new RequestContext(databases.forRequest(credentials.accessKeyId(), credentials.region()), settings);
+        return operation.execute(request, context);
+    }
+
+    private boolean corsAllows(String origin) {
+        if (corsOrigins.equals("*")) return true;
+        for (String allowed : corsOrigins.split(",")) {
+            if (allowed.trim().equals(origin)) return true;
+        }
+        return false;
+    }
+
+    private static Response error(DynamoException e) {
+        return g -> {
+            g.writeStartObject();
+            g.writeStringField("__type", e.type());
+            if (e.getMessage() != null) g.writeStringField(e.messageKey(), e.getMessage());
+            g.writeEndObject();
+        };
+    }
+
+    private static void sendJson(HttpServerExchange exchange, int status, String contentType, Response response) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = JSON.createGenerator(buffer)) {
+            response.write(g);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        sendRaw(exchange, status, contentType, buffer.toByteArray());
+    }
+
+    private static void sendRaw(HttpServerExchange exchange, int status, String contentType, byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        exchange.getResponseHeaders().put(AMZ_CRC32, Long.toString(crc.getValue()));
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
+    /** A 52-character id like DynamoDB's x-amzn-RequestId. */
+    private static String requestId() {
+        char[] id = new char[52];
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < id.length; i++) id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        return new String(id);
+    }
+}

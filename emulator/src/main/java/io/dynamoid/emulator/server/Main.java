@@ -1,0 +1,139 @@
+package io.dynamoid.emulator.server;
+
+import io.dynamoid.emulator.Emulator;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone emulator: {@code java -jar dynamoid-emulator.jar [options]}. Accepts DynamoDB Local's
+ * flags too, so scripts written for it keep working.
+ */
+public final class Main {
+    static final String USAGE = """
+            Usage: java -jar dynamoid-emulator.jar [options]
+
+            A DynamoDB emulator speaking DynamoDB's JSON protocol on http://HOST:PORT.
+
+            Options:
+              --host HOST          address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)
+              --port N, -port N    port to listen on (default 8000; 0 picks a free port, printed at start)
+              --in-memory, -inMemory
+                                   keep data in memory only (the default)
+              --db-path DIR, -dbPath DIR
+                                   keep data in DIR (not supported yet: refused, never ignored)
+              --shared-db, -sharedDb
+                                   one database for all access keys and regions (default: one per
+                                   access key + region, as DynamoDB Local does)
+              --cors ORIGINS, -cors ORIGINS
+                                   comma-separated origins allowed by CORS (default *)
+              --disable-telemetry, -disableTelemetry
+                                   accepted for DynamoDB Local compatibility (there is no telemetry)
+              --help, -help        print this help and exit
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code >= 0) System.exit(code);
+    }
+
+    /**
+     * Parses the flags and starts the emulator. Returns an exit code for the process when it should end
+     * now, or -1 when the emulator is running (the method then blocks until shutdown).
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Run with --help to see the options.");
+            return 2;
+        }
+        if (options.help) {
+            out.print(USAGE);
+            return 0;
+        }
+        if (options.dbPath != null) {
+            err.println("error: --db-path/-dbPath is not supported yet; this version runs in memory only (--in-memory)");
+            return 2;
+        }
+        Emulator emulator;
+        try {
+            emulator = Emulator.builder().host(options.host).port(options.port).sharedDb(options.sharedDb)
+                    .cors(options.cors).start();
+        } catch (RuntimeException e) {
+            err.println("error: cannot start on " + options.host + ":" + options.port + ": " + rootMessage(e));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "dynamoid-shutdown"));
+        out.println("Dynamoid emulator listening on " + emulator.endpoint() + " (in memory, "
+                + (options.sharedDb ? "shared database" : "one database per access key and region") + ")");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return -1;
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) e = e.getCause();
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    static final class Options {
+        String host = "127.0.0.1";
+        int port = 8000;
+        boolean sharedDb;
+        Path dbPath;
+        String cors = "*";
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--help", "-help", "-h" -> o.help = true;
+                    case "--host" -> o.host = value(args, ++i, arg);
+                    case "--port", "-port" -> o.port = port(value(args, ++i, arg));
+                    case "--in-memory", "-inMemory" -> o.dbPath = null;
+                    case "--db-path", "-dbPath" -> o.dbPath = Path.of(value(args, ++i, arg));
+                    case "--shared-db", "-sharedDb" -> o.sharedDb = true;
+                    case "--cors", "-cors" -> o.cors = value(args, ++i, arg);
+                    case "--disable-telemetry", "-disableTelemetry" -> {
+                    }
+                    case "-delayTransientStatuses", "-optimizeDbBeforeStartup" ->
+                            throw new IllegalArgumentException(arg + " is not supported yet");
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String flag) {
+            if (i >= args.length) throw new IllegalArgumentException(flag + " needs a value");
+            return args[i];
+        }
+
+        private static int port(String text) {
+            try {
+                int port = Integer.parseInt(text);
+                if (port < 0 || port > 65535) throw new NumberFormatException();
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a port number: " + text);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.dynamoid.emulator.storage;
+
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The tables of one account and region (or of everyone, with a shared database). Table names are kept
+ * sorted, the order ListTables pages through.
+ */
+public final class Database {
+    private final String region;
+    private final String accountId;
+    private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
+
+    public Database(String region, String accountId) {
+        this.region = region;
+        this.accountId = accountId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The table by name or by its ARN, or null. */
+    public Table table(String nameOrArn) {
+        if (nameOrArn == null) return null;
+        if (nameOrArn.startsWith("arn:")) {
+            int slash = nameOrArn.indexOf(":table/");
+            if (slash < 0) return null;
+            String name = nameOrArn.substring(slash + ":table/".length());
+            int sub = name.indexOf('/');
+            if (sub >= 0) name = name.substring(0, sub);
+            Table table = tables.get(name);
+            return table != null && nameOrArn.startsWith(table.definition().arn()) ? table : null;
+        }
+        return tables.get(nameOrArn);
+    }
+
+    /** Adds the table unless one of that name exists; returns the existing one, or null when added. */
+    public Table addIfAbsent(Table table) {
+        return tables.putIfAbsent(table.name(), table);
+    }
+
+    public boolean remove(Table table) {
+        return tables.remove(table.name(), table);
+    }
+
+    public NavigableMap<String, Table> tables() {
+        return tables;
+    }
+
+    public String tableArn(String tableName) {
+        return "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + tableName;
+    }
+}

@@ -1,0 +1,369 @@
+package io.dynamoid.emulator.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.dynamoid.emulator.protocol.Errors;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The declared members of one operation's request, checked in DynamoDB's order:
+ * <ol>
+ *   <li>wire types, member by member in declaration order → SerializationException;</li>
+ *   <li>required members and table-name length → ValidationException naming that member alone;</li>
+ *   <li>all other constraints, collected (at most 10) → "N validation errors detected: ...".</li>
+ * </ol>
+ * The operation's own cross-field rules run after this. Unknown members and JSON nulls are dropped, as
+ * DynamoDB ignores them.
+ */
+public final class RequestSpec {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_REPORTED_ERRORS = 10;
+
+    private final Map<String, Shape> members = new LinkedHashMap<>();
+
+    private RequestSpec() {
+    }
+
+    public static RequestSpec of() {
+        return new RequestSpec();
+    }
+
+    public RequestSpec with(String name, Shape shape) {
+        members.put(name, shape);
+        return this;
+    }
+
+    /** Type-checks and validates {@code request}; returns the cleaned request. */
+    public ObjectNode check(JsonNode request) {
+        ObjectNode cleaned = checkStructTypes(request, members);
+        checkConstraints(cleaned);
+        return cleaned;
+    }
+
+    // ---------------------------------------------------------------- serialization (types)
+
+    private static ObjectNode checkStructTypes(JsonNode value, Map<String, Shape> members) {
+        ObjectNode out = NODES.objectNode();
+        for (Map.Entry<String, Shape> member : members.entrySet()) {
+            JsonNode child = value.get(member.getKey());
+            if (child == null || child.isNull()) continue;
+            JsonNode checked = checkType(child, member.getValue(), member.getKey(), null);
+            if (checked != null) out.set(member.getKey(), checked);
+        }
+        return out;
+    }
+
+    private static ObjectNode checkAttributeStructTypes(JsonNode value, Shape shape) {
+        ObjectNode out = NODES.objectNode();
+        // Keep the client's member order so "more than one datatype" and friends see what was sent.
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        for (String name : new String[]{"S", "B", "N", "BOOL", "NULL", "BS", "NS", "SS", "L", "M"}) {
+            JsonNode child = value.get(name);
+            if (child == null || child.isNull()) continue;
+            out.set(name, checkType(child, shape.member(name), name, null));
+        }
+        return out;
+    }
+
+    private static DynamoSerialization typeError(String message) {
+        return new DynamoSerialization(message);
+    }
+
+    /** Thrown and turned into SerializationException by {@link #check}'s callers. */
+    static final class DynamoSerialization extends RuntimeException {
+        DynamoSerialization(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static JsonNode checkType(JsonNode value, Shape shape, String name, String unused) {
+        try {
+            return checkTypeUnsafe(value, shape);
+        } catch (DynamoSerialization e) {
+            throw Errors.serialization(e.getMessage());
+        }
+    }
+
+    private static JsonNode checkTypeUnsafe(JsonNode value, Shape shape) {
+        if (value == null || value.isNull()) return null;
+        String javaName = shape.kind.javaName;
+        switch (shape.kind) {
+            case BOOLEAN -> {
+                if (value.isNumber()) throw typeError(numberKind(value) + " cannot be converted to Boolean");
+                if (value.isTextual()) {
+                    String text = value.textValue().toUpperCase();
+                    if (text.equals("TRUE") || text.equals("1") || text.equals("YES")) return BooleanNode.TRUE;
+                    if (text.equals("FALSE") || text.equals("0") || text.equals("NO")) return BooleanNode.FALSE;
+                    throw typeError("Unexpected token received from parser");
+                }
+                if (value.isArray()) throw typeError("Unrecognized collection type class java.lang.Boolean");
+                if (value.isObject()) throw typeError("Start of structure or map found where not expected");
+                return value;
+            }
+            case SHORT, INTEGER, LONG, DOUBLE -> {
+                if (value.isBoolean()) {
+                    throw typeError((value.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE") + " cannot be converted to " + javaName);
+                }
+                if (value.isTextual()) throw typeError("STRING_VALUE cannot be converted to " + javaName);
+                if (value.isArray()) throw typeError("Unrecognized collection type class java.lang." + javaName);
+                if (value.isObject()) throw typeError("Start of structure or map found where not expected");
+                if (shape.kind == Shape.Kind.DOUBLE) return value;
+                BigDecimal number = value.decimalValue().setScale(0, RoundingMode.FLOOR);
+                return DecimalNode.valueOf(number);
+            }
+            case STRING -> {
+                if (value.isBoolean()) {
+                    throw typeError((value.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE") + " cannot be converted to String");
+                }
+                if (value.isNumber()) throw typeError(numberKind(value) + " cannot be converted to String");
+                if (value.isArray()) throw typeError("Unrecognized collection type class java.lang.String");
+                if (value.isObject()) throw typeError("Start of structure or map found where not expected");
+                return value;
+            }
+            case BLOB -> {
+                if (value.isBoolean() || value.isNumber()) {
+                    throw typeError("only base-64-encoded strings are convertible to bytes");
+                }
+                if (value.isArray()) throw typeError("Unrecognized collection type class java.nio.ByteBuffer");
+                if (value.isObject()) throw typeError("Start of structure or map found where not expected");
+                String text = value.textValue();
+                if (text.length() % 4 != 0) {
+                    throw typeError("Base64 encoded length is expected a multiple of 4 bytes but found: " + text.length());
+                }
+                byte[] decoded;
+                try {
+                    decoded = Base64.getDecoder().decode(text);
+                } catch (IllegalArgumentException e) {
+                    throw typeError("Invalid last non-pad Base64 character dectected");
+                }
+                if (!Base64.getEncoder().encodeToString(decoded).equals(text)) {
+                    throw typeError("Invalid last non-pad Base64 character dectected");
+                }
+                return value;
+            }
+            case LIST, PARAMETERIZED_LIST -> {
+                if (value.isBoolean() || value.isNumber() || value.isTextual()) {
+                    throw typeError(shape.kind == Shape.Kind.LIST ? "Unexpected field type" : PARAMETERIZED_CAST);
+                }
+                if (value.isObject()) throw typeError("Start of structure or map found where not expected");
+                ArrayNode out = NODES.arrayNode(value.size());
+                for (JsonNode child : value) {
+                    // JS keeps nulls in arrays as null; we keep them too so "Member must not be null" can fire.
+                    out.add(child.isNull() ? child : checkTypeUnsafe(child, shape.element));
+                }
+                return out;
+            }
+            case PARAMETERIZED_MAP, MAP -> {
+                if (value.isBoolean() || value.isNumber() || value.isTextual()) {
+                    throw typeError(shape.kind == Shape.Kind.MAP ? "Unexpected field type" : PARAMETERIZED_CAST);
+                }
+                if (value.isArray()) {
+                    String model = shape.modelName == null ? "AttributeValue" : shape.modelName;
+                    throw typeError("Unrecognized collection type java.util.Map<java.lang.String, "
+                            + (model.contains(".") ? model : "com.amazonaws.dynamodb.v20120810." + model) + ">");
+                }
+                ObjectNode out = NODES.objectNode();
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    JsonNode checked = field.getValue().isNull() ? field.getValue() : checkTypeUnsafe(field.getValue(), shape.element);
+                    out.set(field.getKey(), checked);
+                }
+                return out;
+            }
+            case VALUE_STRUCT, FIELD_STRUCT -> {
+                if (value.isBoolean() || value.isNumber() || value.isTextual()) {
+                    throw typeError(shape.kind == Shape.Kind.VALUE_STRUCT ? "Unexpected value type in payload" : "Unexpected field type");
+                }
+                if (value.isArray()) {
+                    throw typeError("Unrecognized collection type class com.amazonaws.dynamodb.v20120810." + shape.modelName);
+                }
+                if (shape.attributeValue) return checkAttributeStructTypes(value, shape);
+                ObjectNode out = NODES.objectNode();
+                for (Map.Entry<String, Shape> member : shape.members.entrySet()) {
+                    JsonNode child = value.get(member.getKey());
+                    if (child == null || child.isNull()) continue;
+                    JsonNode checked = checkTypeUnsafe(child, member.getValue());
+                    if (checked != null) out.set(member.getKey(), checked);
+                }
+                return out;
+            }
+        }
+        throw new IllegalStateException("unknown kind " + shape.kind);
+    }
+
+    private static final String PARAMETERIZED_CAST = "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl "
+            + "cannot be cast to class java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl "
+            + "and java.lang.Class are in module java.base of loader 'bootstrap')";
+
+    private static String numberKind(JsonNode value) {
+        if (value.isIntegralNumber()) return "NUMBER_VALUE";
+        return value.decimalValue().stripTrailingZeros().scale() <= 0 ? "NUMBER_VALUE" : "DECIMAL_VALUE";
+    }
+
+    // ---------------------------------------------------------------- validation (constraints)
+
+    private void checkConstraints(ObjectNode request) {
+        for (Map.Entry<String, Shape> member : members.entrySet()) {
+            JsonNode value = request.get(member.getKey());
+            Shape shape = member.getValue();
+            if (shape.required && value == null) {
+                throw Errors.validation("The parameter '" + member.getKey() + "' is required but was not present in the request");
+            }
+            if (shape.tableName && value != null) {
+                int length = value.textValue().length();
+                if (length < 3 || length > 255) {
+                    throw Errors.validation(member.getKey() + " must be at least 3 characters long and at most 255 characters long");
+                }
+            }
+        }
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<String, Shape> member : members.entrySet()) {
+            checkMember(member.getKey(), request.get(member.getKey()), member.getValue(), null, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw Errors.validation(errors.size() + " validation error" + (errors.size() > 1 ? "s" : "")
+                    + " detected: " + String.join("; ", errors));
+        }
+    }
+
+    private static void checkMember(String name, JsonNode value, Shape shape, String parent, List<String> errors) {
+        if (shape == null) return;
+        for (Shape.Constraint constraint : shape.constraints) {
+            if (errors.size() >= MAX_REPORTED_ERRORS) return;
+            if (!constraint.kind().equals("notNull") && (value == null || value.isNull())) continue;
+            checkConstraint(constraint, name, value, parent, errors);
+        }
+        if (value == null || value.isNull() || shape.attributeValue) return;
+        String path = (parent == null ? "" : parent + ".") + lowerFirst(name);
+        switch (shape.kind) {
+            case LIST, PARAMETERIZED_LIST -> {
+                for (int i = 0; i < value.size(); i++) {
+                    if (errors.size() >= MAX_REPORTED_ERRORS) return;
+                    checkMember("member", value.get(i), shape.element, path + "." + (i + 1), errors);
+                }
+            }
+            case MAP, PARAMETERIZED_MAP -> {
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    if (errors.size() >= MAX_REPORTED_ERRORS) return;
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    checkMember("member", field.getValue(), shape.element, path + "." + field.getKey(), errors);
+                }
+            }
+            case VALUE_STRUCT, FIELD_STRUCT -> {
+                for (Map.Entry<String, Shape> member : shape.members.entrySet()) {
+                    checkMember(member.getKey(), value.get(member.getKey()), member.getValue(), path, errors);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void checkConstraint(Shape.Constraint constraint, String name, JsonNode value, String parent,
+                                        List<String> errors) {
+        Object arg = constraint.argument();
+        switch (constraint.kind()) {
+            case "notNull" -> report(value != null && !value.isNull(), "Member must not be null", value, parent, name, errors);
+            case "greaterThanOrEqual" -> report(value.decimalValue().compareTo(BigDecimal.valueOf((Long) arg)) >= 0,
+                    "Member must have value greater than or equal to " + arg, value, parent, name, errors);
+            case "lessThanOrEqual" -> report(value.decimalValue().compareTo(BigDecimal.valueOf((Long) arg)) <= 0,
+                    "Member must have value less than or equal to " + arg, value, parent, name, errors);
+            case "regex" -> report(((Pattern) arg).matcher(value.asText()).matches(),
+                    "Member must satisfy regular expression pattern: " + ((Pattern) arg).pattern(), value, parent, name, errors);
+            case "lengthGreaterThanOrEqual" -> report(length(value) >= (Integer) arg,
+                    "Member must have length greater than or equal to " + arg, value, parent, name, errors);
+            case "lengthLessThanOrEqual" -> report(length(value) <= (Integer) arg,
+                    "Member must have length less than or equal to " + arg, value, parent, name, errors);
+            case "enum" -> report(((List<String>) arg).contains(value.asText()),
+                    "Member must satisfy enum value set: [" + String.join(", ", (List<String>) arg) + "]", value, parent, name, errors);
+            case "keys" -> {
+                Shape keyShape = (Shape) arg;
+                Iterator<String> keys = value.fieldNames();
+                while (keys.hasNext()) {
+                    if (!satisfies(TextNode.valueOf(keys.next()), keyShape)) {
+                        report(false, "Map keys must satisfy constraint: [" + describe(keyShape) + "]", value, parent, name, errors);
+                    }
+                }
+            }
+            case "values" -> {
+                Shape valueShape = (Shape) arg;
+                for (JsonNode child : value) {
+                    if (!satisfies(child, valueShape)) {
+                        report(false, "Map value must satisfy constraint: [" + describe(valueShape) + "]", value, parent, name, errors);
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(constraint.kind());
+        }
+    }
+
+    private static boolean satisfies(JsonNode value, Shape shape) {
+        List<String> scratch = new ArrayList<>();
+        for (Shape.Constraint c : shape.constraints) checkConstraint(c, "", value, null, scratch);
+        return scratch.isEmpty();
+    }
+
+    private static String describe(Shape shape) {
+        List<String> parts = new ArrayList<>();
+        for (Shape.Constraint c : shape.constraints) {
+            switch (c.kind()) {
+                case "lengthGreaterThanOrEqual" -> parts.add("Member must have length greater than or equal to " + c.argument());
+                case "lengthLessThanOrEqual" -> parts.add("Member must have length less than or equal to " + c.argument());
+                case "regex" -> parts.add("Member must satisfy regular expression pattern: " + ((Pattern) c.argument()).pattern());
+                default -> parts.add("null");
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static int length(JsonNode value) {
+        if (value.isTextual()) return value.textValue().length();
+        return value.size();
+    }
+
+    private static void report(boolean ok, String message, JsonNode value, String parent, String name, List<String> errors) {
+        if (ok) return;
+        String shown = valueText(value);
+        if (!shown.equals("null")) shown = "'" + shown + "'";
+        String path = (parent == null || parent.isEmpty() ? "" : parent + ".") + lowerFirst(name);
+        errors.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + message);
+    }
+
+    /** How DynamoDB prints a value inside a validation message. */
+    static String valueText(JsonNode value) {
+        if (value == null || value.isNull()) return "null";
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode child : value) parts.add(valueText(child));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        if (value.isObject()) return value.toString();
+        if (value.isNumber()) {
+            BigDecimal d = value.decimalValue();
+            return d.stripTrailingZeros().scale() <= 0 ? d.toBigInteger().toString() : d.stripTrailingZeros().toPlainString();
+        }
+        return value.asText();
+    }
+
+    private static String lowerFirst(String name) {
+        if (name.isEmpty()) return name;
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+}
