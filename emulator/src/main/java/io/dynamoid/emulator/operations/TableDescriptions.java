@@ -158,10 +158,16 @@ public final class TableDescriptions {
             g.writeFieldName("LastDecreaseDateTime");
             writeTime(g, shown.lastDecrease());
         }
-        g.writeNumberField("NumberOfDecreasesToday", shown.decreasesToday());
+        g.writeNumberField("NumberOfDecreasesToday", decreasesToday(shown, System.currentTimeMillis()));
         g.writeNumberField("ReadCapacityUnits", shown.readCapacityUnits());
         g.writeNumberField("WriteCapacityUnits", shown.writeCapacityUnits());
         g.writeEndObject();
+    }
+
+    /** Decreases count per UTC day: a count from an earlier day no longer applies. */
+    static long decreasesToday(Throughput t, long nowMillis) {
+        long day = 24L * 60 * 60 * 1000;
+        return t.lastDecrease() / day == nowMillis / day ? t.decreasesToday() : 0;
     }
 
     /** DynamoDB's timestamps: epoch seconds with a fraction, as a JSON number. */
