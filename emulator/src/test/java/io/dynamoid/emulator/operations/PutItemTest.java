@@ -5,6 +5,7 @@ import io.dynamoid.emulator.storage.Table;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Capacity;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -176,8 +177,8 @@ class PutItemTest extends ItemTestBase {
                 .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
         assertEquals(ConsumedCapacity.builder().tableName(RANGE_TABLE).capacityUnits(3.0)
                 .table(c -> c.capacityUnits(1.0))
-                .localSecondaryIndexes(Map.of("index1", software.amazon.awssdk.services.dynamodb.model.Capacity.builder().capacityUnits(1.0).build()))
-                .globalSecondaryIndexes(Map.of("index2", software.amazon.awssdk.services.dynamodb.model.Capacity.builder().capacityUnits(1.0).build()))
+                .localSecondaryIndexes(Map.of("index1", Capacity.builder().capacityUnits(1.0).build()))
+                .globalSecondaryIndexes(Map.of("index2", Capacity.builder().capacityUnits(1.0).build()))
                 .build(), response.consumedCapacity());
     }
 
