@@ -59,9 +59,12 @@ public class Finder<T extends Model<T>> {
         return mapping().tableName();
     }
 
-    /** A new, unsaved record. */
+    /** A new, unsaved record; it will be saved on this finder's instance. */
     public T newInstance() {
-        return type.cast(mapping().meta().newInstance());
+        Engine engine = engine();
+        T record = type.cast(engine.mapping(type).meta().newInstance());
+        record.state().bind(engine);
+        return record;
     }
 
     /** A new record, initialized by {@code init}, then saved (Dynamoid's {@code create}). */

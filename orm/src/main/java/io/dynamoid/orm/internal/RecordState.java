@@ -33,6 +33,11 @@ public final class RecordState {
         this.engine = engine;
     }
 
+    /** Ties a new record to an engine (a record made by a finder bound to an instance saves there). */
+    public void bind(Engine engine) {
+        this.engine = engine;
+    }
+
     public void destroyed() {
         this.destroyed = true;
     }
