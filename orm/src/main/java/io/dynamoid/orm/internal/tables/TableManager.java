@@ -1,9 +1,7 @@
 package io.dynamoid.orm.internal.tables;
 
 import io.dynamoid.orm.DynamoidConfig;
-import io.dynamoid.orm.DynamoidException;
 import io.dynamoid.orm.Projection;
-import io.dynamoid.orm.RequestFailedException;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.ModelMapping.MappedField;
@@ -13,10 +11,8 @@ import io.dynamoid.orm.internal.meta.IndexMeta;
 import io.dynamoid.orm.internal.persistence.Delete;
 import io.dynamoid.orm.internal.persistence.Find;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.internal.waiters.ResponseOrException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
-import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -124,11 +120,11 @@ public final class TableManager {
         } catch (SdkException e) {
             throw Failures.of("DeleteTable", tableName, e);
         }
+        // A waiter that gives up throws; its matched "exception" here is the ResourceNotFound that means success.
         try (DynamoDbWaiter waiter = waiter()) {
-            WaiterResponse<?> r = waiter.waitUntilTableNotExists(b -> b.tableName(tableName));
-            r.matched().exception().ifPresent(e -> {
-                throw new RequestFailedException("Table " + tableName + " was not deleted", e);
-            });
+            waiter.waitUntilTableNotExists(b -> b.tableName(tableName));
+        } catch (SdkException e) {
+            throw Failures.of("DescribeTable", tableName, e);
         }
     }
 
@@ -161,12 +157,7 @@ public final class TableManager {
 
     private void awaitActive(String tableName) {
         try (DynamoDbWaiter waiter = waiter()) {
-            ResponseOrException<DescribeTableResponse> r = waiter.waitUntilTableExists(b -> b.tableName(tableName)).matched();
-            r.exception().ifPresent(e -> {
-                throw new RequestFailedException("Table " + tableName + " did not become ACTIVE", e);
-            });
-        } catch (DynamoidException e) {
-            throw e;
+            waiter.waitUntilTableExists(b -> b.tableName(tableName));
         } catch (SdkException e) {
             throw Failures.of("DescribeTable", tableName, e);
         }
