@@ -4,6 +4,7 @@ import io.dynamoid.emulator.Emulator;
 import io.dynamoid.orm.Dynamoid;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -42,6 +43,11 @@ class InjectionTest {
     @Test
     void injectsAnnotatedStaticAndInstanceFields() {
         Kit.assertAllPassed(Kit.run(HasFields.class), 1);
+    }
+
+    @Test
+    void injectsIntoAPerClassInstanceCreatedBeforeBeforeAll() {
+        Kit.assertAllPassed(Kit.run(PerClassInstance.class), 1);
     }
 
     @Test
@@ -136,6 +142,25 @@ class InjectionTest {
             assertEquals(endpoint, emulator.endpoint());
             assertSame(dynamoid.client(), client);
             assertEquals(null, untouched);
+        }
+    }
+
+    @DynamoidTest
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class PerClassInstance {
+        private final Dynamoid fromConstructor;
+        @DynamoidResource
+        private DynamoDbClient client;
+
+        PerClassInstance(Dynamoid dynamoid) {
+            this.fromConstructor = dynamoid;
+        }
+
+        @Test
+        void test(Dynamoid dynamoid) {
+            assertSame(dynamoid, fromConstructor);
+            assertSame(dynamoid.client(), client);
+            assertSame(dynamoid, Dynamoid.current());
         }
     }
 
