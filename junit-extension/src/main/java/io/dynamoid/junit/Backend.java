@@ -8,6 +8,7 @@ import io.dynamoid.orm.DynamoidConfig;
 import io.dynamoid.orm.Model;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one test class (with its {@code @Nested} classes) talks to: its own embedded emulator, or an external
@@ -29,6 +31,7 @@ final class Backend implements AutoCloseable {
     private final ExternalEndpoint external;
     private final Dynamoid dynamoid;
     private DynamoDbAsyncClient asyncClient;
+    private SdkEventLoopGroup asyncEventLoops;
     private DynamoDbStreamsClient streamsClient;
 
     private Backend(Emulator emulator, ExternalEndpoint external, Dynamoid dynamoid) {
@@ -135,11 +138,13 @@ final class Backend implements AutoCloseable {
     synchronized DynamoDbAsyncClient asyncClient() {
         if (asyncClient == null) {
             DynamoDbServiceClientConfiguration like = client().serviceClientConfiguration();
+            // Our own event loops: a Netty client closing its own waits out a 2 s quiet period, per class.
+            asyncEventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
             asyncClient = DynamoDbAsyncClient.builder()
                     .region(like.region())
                     .credentialsProvider(like.credentialsProvider())
                     .endpointOverride(endpoint())
-                    .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+                    .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(asyncEventLoops))
                     .build();
         }
         return asyncClient;
@@ -214,6 +219,11 @@ final class Backend implements AutoCloseable {
         try (Emulator e = emulator; Dynamoid d = dynamoid; DynamoDbStreamsClient s = streamsClient; DynamoDbAsyncClient a = asyncClient) {
             if (external != null) {
                 dynamoid.deleteNamespaceTables();
+            }
+        } finally {
+            if (asyncEventLoops != null) {
+                // Without waiting: the client is closed, nothing is in flight, the threads end on their own.
+                asyncEventLoops.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
             }
         }
     }
