@@ -52,6 +52,7 @@ class BuilderTest {
                 failure.getMessage());
     }
 
+    @Fixture
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class Registered {
         @RegisterExtension
@@ -77,6 +78,7 @@ class BuilderTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
     static class Both {
         @RegisterExtension
@@ -87,6 +89,7 @@ class BuilderTest {
         }
     }
 
+    @Fixture
     static class RegisteredWithDataDirectory {
         @RegisterExtension
         static final DynamoidExtension dynamo = DynamoidExtension.builder().dataDirectory(Path.of("build/dynamo-data")).build();
@@ -96,6 +99,7 @@ class BuilderTest {
         }
     }
 
+    @Fixture
     @DynamoidTest(dataDirectory = "build/dynamo-data")
     static class AnnotatedWithDataDirectory {
         @Test

@@ -105,7 +105,7 @@ class EndpointOverrideTest {
     void dropTablesTouchesOnlyTheClassNamespace() {
         Tables.create(elsewhereClient, "another_application");
 
-        Kit.assertAllPassed(runAgainstEndpoint(DropsBetweenTests.class), 2);
+        Kit.assertAllPassed(runAgainstEndpoint(DropsBetweenMethods.class), 2);
 
         assertEquals(List.of("another_application"), Tables.names(elsewhereClient));
     }
@@ -115,7 +115,7 @@ class EndpointOverrideTest {
         Tables.create(elsewhereClient, "another_application");
         Tables.put(elsewhereClient, "another_application", "1", "kept");
 
-        EngineExecutionResults results = runAgainstEndpoint(EmptiesBetweenTests.class);
+        EngineExecutionResults results = runAgainstEndpoint(EmptiesBetweenMethods.class);
 
         // Emptying through the API needs Scan and BatchWriteItem; until the emulator answers them, this is skipped.
         assumeFalse(Kit.failures(results).stream().anyMatch(f -> f.contains("UnknownOperationException")),
@@ -124,6 +124,7 @@ class EndpointOverrideTest {
         assertEquals("kept", Tables.get(elsewhereClient, "another_application", "1"));
     }
 
+    @Fixture
     @DynamoidTest(models = Thing.class)
     static class UsesTheEndpoint {
         @Test
@@ -136,6 +137,7 @@ class EndpointOverrideTest {
         }
     }
 
+    @Fixture
     @DynamoidTest(models = Thing.class)
     static class SavesItsName {
         @Test
@@ -148,6 +150,7 @@ class EndpointOverrideTest {
         }
     }
 
+    @Fixture
     @DynamoidTest(models = Thing.class)
     static class AlsoSavesItsName {
         @Test
@@ -160,6 +163,7 @@ class EndpointOverrideTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
     static class AsksForTheEmulator {
         @Test
@@ -167,9 +171,10 @@ class EndpointOverrideTest {
         }
     }
 
+    @Fixture
     @DynamoidTest(models = Thing.class, reset = Reset.DROP_TABLES)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class DropsBetweenTests {
+    static class DropsBetweenMethods {
         @Test
         @Order(1)
         void write(DynamoDbClient client, Dynamoid dynamoid) {
@@ -183,26 +188,10 @@ class EndpointOverrideTest {
         }
     }
 
-    @DynamoidTest(models = Thing.class, reset = Reset.DROP_TABLES)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class DropsBetweenTestsNoOther {
-        @Test
-        @Order(1)
-        void write(DynamoDbClient client, Dynamoid dynamoid) {
-            Tables.create(client, dynamoid.config().namespace() + "_raw");
-        }
-
-        @Test
-        @Order(2)
-        void onlyModelTablesAreBack(DynamoDbClient client, Dynamoid dynamoid) {
-            assertTrue(Tables.names(client).contains(dynamoid.tableName(Thing.class)));
-            assertTrue(!Tables.names(client).contains(dynamoid.config().namespace() + "_raw"));
-        }
-    }
-
+    @Fixture
     @DynamoidTest(models = Thing.class, reset = Reset.EMPTY_TABLES)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class EmptiesBetweenTests {
+    static class EmptiesBetweenMethods {
         @Test
         @Order(1)
         void write() {

@@ -52,7 +52,7 @@ class InjectionTest {
 
     @Test
     void sameInstancesForEveryTestOfAClass() {
-        Kit.assertAllPassed(Kit.run(TwoTests.class), 2);
+        Kit.assertAllPassed(Kit.run(TwoMethods.class), 2);
         assertSame(seen.get("first"), seen.get("second"));
     }
 
@@ -94,6 +94,7 @@ class InjectionTest {
                 failure.getMessage());
     }
 
+    @Fixture
     @DynamoidTest
     static class TakesEveryType {
         @Test
@@ -109,6 +110,7 @@ class InjectionTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
     static class TakesConstructorParameters {
         private final DynamoDbClient client;
@@ -126,6 +128,7 @@ class InjectionTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
     static class HasFields {
         @DynamoidResource
@@ -145,6 +148,7 @@ class InjectionTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class PerClassInstance {
@@ -164,8 +168,9 @@ class InjectionTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
-    static class TwoTests {
+    static class TwoMethods {
         @Test
         void first(Dynamoid dynamoid) {
             seen.put("first", dynamoid);
@@ -177,6 +182,7 @@ class InjectionTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
     static class AsksForAString {
         @Test
@@ -184,6 +190,7 @@ class InjectionTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
     static class AsksForAPlainString {
         @Test
@@ -191,6 +198,7 @@ class InjectionTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
     static class HasAStringField {
         @DynamoidResource
@@ -201,6 +209,7 @@ class InjectionTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
     static class HasAFinalField {
         @DynamoidResource

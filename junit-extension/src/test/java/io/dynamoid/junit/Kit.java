@@ -29,6 +29,7 @@ final class Kit {
     static EngineExecutionResults run(Map<String, String> configuration, Class<?>... fixtures) {
         Map<String, String> parameters = new HashMap<>();
         parameters.put(ExternalEndpoint.PARAMETER, ExternalEndpoint.EMBEDDED);
+        parameters.put(Fixture.PARAMETER, "true");
         parameters.putAll(configuration);
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(parameters)

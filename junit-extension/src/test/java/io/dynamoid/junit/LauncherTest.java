@@ -18,8 +18,9 @@ class LauncherTest {
     @Test
     void runsThroughTheLauncher() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(TwoTests.class))
+                .selectors(selectClass(TwoMethods.class))
                 .configurationParameter(ExternalEndpoint.PARAMETER, ExternalEndpoint.EMBEDDED)
+                .configurationParameter(Fixture.PARAMETER, "true")
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
@@ -31,8 +32,9 @@ class LauncherTest {
         assertEquals(2, summary.getTestsSucceededCount());
     }
 
+    @Fixture
     @DynamoidTest(models = Thing.class)
-    static class TwoTests {
+    static class TwoMethods {
         @Test
         void ormSaves() {
             Thing.named("launched").save();

@@ -46,13 +46,13 @@ class LifecycleTest {
 
     @Test
     void failingTestIsReportedAsAFailureAndTheEmulatorStillCloses() {
-        EngineExecutionResults results = Kit.run(FailsOneTest.class);
+        EngineExecutionResults results = Kit.run(FailsOne.class);
 
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
         Throwable failure = Kit.onlyFailure(results);
         assertInstanceOf(AssertionFailedError.class, failure);
         assertEquals("deliberate", failure.getMessage());
-        assertRefusesConnections((URI) seen.get(FailsOneTest.class.getSimpleName()));
+        assertRefusesConnections((URI) seen.get(FailsOne.class.getSimpleName()));
     }
 
     @Test
@@ -74,6 +74,7 @@ class LifecycleTest {
         });
     }
 
+    @Fixture
     @DynamoidTest
     static class WritesATable {
         @Test
@@ -86,6 +87,7 @@ class LifecycleTest {
     }
 
     /** The same table name as {@link WritesATable}: created without ResourceInUseException in its own emulator. */
+    @Fixture
     @DynamoidTest
     static class AlsoWritesATable {
         @Test
@@ -97,8 +99,9 @@ class LifecycleTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
-    static class FailsOneTest {
+    static class FailsOne {
         @Test
         void passes(URI endpoint) {
             seen.put(getClass().getSimpleName(), endpoint);
@@ -110,6 +113,7 @@ class LifecycleTest {
         }
     }
 
+    @Fixture
     @DynamoidTest
     static class ChecksCurrent {
         @BeforeAll
@@ -138,6 +142,7 @@ class LifecycleTest {
         assertRefusesConnections((URI) seen.get("endpoint"));
     }
 
+    @Fixture
     @DynamoidTest
     static class FailsInBeforeAll {
         @BeforeAll

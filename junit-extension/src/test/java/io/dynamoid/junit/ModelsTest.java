@@ -20,6 +20,7 @@ class ModelsTest {
         Kit.assertAllPassed(Kit.run(UsesStaticApi.class), 1);
     }
 
+    @Fixture
     @DynamoidTest(models = {Thing.class, Gadget.class})
     static class DeclaresModels {
         @Test
@@ -28,6 +29,7 @@ class ModelsTest {
         }
     }
 
+    @Fixture
     @DynamoidTest(models = Thing.class)
     static class UsesStaticApi {
         @Test

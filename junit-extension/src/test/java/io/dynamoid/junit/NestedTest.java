@@ -45,6 +45,7 @@ class NestedTest {
         assertNotEquals(seen.get("first"), seen.get("second"));
     }
 
+    @Fixture
     @DynamoidTest
     static class Outer {
         @BeforeAll
@@ -78,6 +79,7 @@ class NestedTest {
         }
     }
 
+    @Fixture
     @DynamoidTest(models = Thing.class)
     static class OuterWithModels {
         @Test
@@ -96,6 +98,7 @@ class NestedTest {
         }
     }
 
+    @Fixture
     static class PlainOuter {
         @Nested
         @DynamoidTest

@@ -41,6 +41,7 @@ class ParallelTest {
         assertTrue(new HashSet<>(threads.values()).size() > 1, "classes ran on several threads: " + threads);
     }
 
+    @Fixture
     @DynamoidTest(models = Thing.class)
     abstract static class Writer {
         @Test

@@ -36,6 +36,7 @@ class ResetTest {
         Kit.assertAllPassed(Kit.run(SavesAfterDrop.class), 2);
     }
 
+    @Fixture
     @DynamoidTest
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class KeepsEverything {
@@ -53,6 +54,7 @@ class ResetTest {
         }
     }
 
+    @Fixture
     @DynamoidTest(reset = Reset.EMPTY_TABLES, models = Thing.class)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class EmptiesTables {
@@ -76,6 +78,7 @@ class ResetTest {
         }
     }
 
+    @Fixture
     @DynamoidTest(reset = Reset.DROP_TABLES, models = Thing.class)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class DropsTables {
@@ -97,6 +100,7 @@ class ResetTest {
     }
 
     /** No models declared: the ORM created its table on save, and must create it again after the drop. */
+    @Fixture
     @DynamoidTest(reset = Reset.DROP_TABLES)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class SavesAfterDrop {

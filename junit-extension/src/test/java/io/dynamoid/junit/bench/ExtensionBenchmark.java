@@ -173,11 +173,11 @@ public final class ExtensionBenchmark {
     }
 
     @DynamoidTest
-    public abstract static class BareTest extends Bare {
+    public abstract static class BareClass extends Bare {
     }
 
     @DynamoidTest(models = Widget.class)
-    public abstract static class ModelTest extends Bare {
+    public abstract static class ModelClass extends Bare {
         @Test
         void saves() {
             Widget widget = new Widget();
@@ -187,41 +187,41 @@ public final class ExtensionBenchmark {
     }
 
     // 50 classes of each kind: JUnit runs each selected class once, so they must be distinct classes.
-    public static class B00 extends BareTest {} public static class B01 extends BareTest {} public static class B02 extends BareTest {}
-    public static class B03 extends BareTest {} public static class B04 extends BareTest {} public static class B05 extends BareTest {}
-    public static class B06 extends BareTest {} public static class B07 extends BareTest {} public static class B08 extends BareTest {}
-    public static class B09 extends BareTest {} public static class B10 extends BareTest {} public static class B11 extends BareTest {}
-    public static class B12 extends BareTest {} public static class B13 extends BareTest {} public static class B14 extends BareTest {}
-    public static class B15 extends BareTest {} public static class B16 extends BareTest {} public static class B17 extends BareTest {}
-    public static class B18 extends BareTest {} public static class B19 extends BareTest {} public static class B20 extends BareTest {}
-    public static class B21 extends BareTest {} public static class B22 extends BareTest {} public static class B23 extends BareTest {}
-    public static class B24 extends BareTest {} public static class B25 extends BareTest {} public static class B26 extends BareTest {}
-    public static class B27 extends BareTest {} public static class B28 extends BareTest {} public static class B29 extends BareTest {}
-    public static class B30 extends BareTest {} public static class B31 extends BareTest {} public static class B32 extends BareTest {}
-    public static class B33 extends BareTest {} public static class B34 extends BareTest {} public static class B35 extends BareTest {}
-    public static class B36 extends BareTest {} public static class B37 extends BareTest {} public static class B38 extends BareTest {}
-    public static class B39 extends BareTest {} public static class B40 extends BareTest {} public static class B41 extends BareTest {}
-    public static class B42 extends BareTest {} public static class B43 extends BareTest {} public static class B44 extends BareTest {}
-    public static class B45 extends BareTest {} public static class B46 extends BareTest {} public static class B47 extends BareTest {}
-    public static class B48 extends BareTest {} public static class B49 extends BareTest {}
+    public static class B00 extends BareClass {} public static class B01 extends BareClass {} public static class B02 extends BareClass {}
+    public static class B03 extends BareClass {} public static class B04 extends BareClass {} public static class B05 extends BareClass {}
+    public static class B06 extends BareClass {} public static class B07 extends BareClass {} public static class B08 extends BareClass {}
+    public static class B09 extends BareClass {} public static class B10 extends BareClass {} public static class B11 extends BareClass {}
+    public static class B12 extends BareClass {} public static class B13 extends BareClass {} public static class B14 extends BareClass {}
+    public static class B15 extends BareClass {} public static class B16 extends BareClass {} public static class B17 extends BareClass {}
+    public static class B18 extends BareClass {} public static class B19 extends BareClass {} public static class B20 extends BareClass {}
+    public static class B21 extends BareClass {} public static class B22 extends BareClass {} public static class B23 extends BareClass {}
+    public static class B24 extends BareClass {} public static class B25 extends BareClass {} public static class B26 extends BareClass {}
+    public static class B27 extends BareClass {} public static class B28 extends BareClass {} public static class B29 extends BareClass {}
+    public static class B30 extends BareClass {} public static class B31 extends BareClass {} public static class B32 extends BareClass {}
+    public static class B33 extends BareClass {} public static class B34 extends BareClass {} public static class B35 extends BareClass {}
+    public static class B36 extends BareClass {} public static class B37 extends BareClass {} public static class B38 extends BareClass {}
+    public static class B39 extends BareClass {} public static class B40 extends BareClass {} public static class B41 extends BareClass {}
+    public static class B42 extends BareClass {} public static class B43 extends BareClass {} public static class B44 extends BareClass {}
+    public static class B45 extends BareClass {} public static class B46 extends BareClass {} public static class B47 extends BareClass {}
+    public static class B48 extends BareClass {} public static class B49 extends BareClass {}
 
-    public static class M00 extends ModelTest {} public static class M01 extends ModelTest {} public static class M02 extends ModelTest {}
-    public static class M03 extends ModelTest {} public static class M04 extends ModelTest {} public static class M05 extends ModelTest {}
-    public static class M06 extends ModelTest {} public static class M07 extends ModelTest {} public static class M08 extends ModelTest {}
-    public static class M09 extends ModelTest {} public static class M10 extends ModelTest {} public static class M11 extends ModelTest {}
-    public static class M12 extends ModelTest {} public static class M13 extends ModelTest {} public static class M14 extends ModelTest {}
-    public static class M15 extends ModelTest {} public static class M16 extends ModelTest {} public static class M17 extends ModelTest {}
-    public static class M18 extends ModelTest {} public static class M19 extends ModelTest {} public static class M20 extends ModelTest {}
-    public static class M21 extends ModelTest {} public static class M22 extends ModelTest {} public static class M23 extends ModelTest {}
-    public static class M24 extends ModelTest {} public static class M25 extends ModelTest {} public static class M26 extends ModelTest {}
-    public static class M27 extends ModelTest {} public static class M28 extends ModelTest {} public static class M29 extends ModelTest {}
-    public static class M30 extends ModelTest {} public static class M31 extends ModelTest {} public static class M32 extends ModelTest {}
-    public static class M33 extends ModelTest {} public static class M34 extends ModelTest {} public static class M35 extends ModelTest {}
-    public static class M36 extends ModelTest {} public static class M37 extends ModelTest {} public static class M38 extends ModelTest {}
-    public static class M39 extends ModelTest {} public static class M40 extends ModelTest {} public static class M41 extends ModelTest {}
-    public static class M42 extends ModelTest {} public static class M43 extends ModelTest {} public static class M44 extends ModelTest {}
-    public static class M45 extends ModelTest {} public static class M46 extends ModelTest {} public static class M47 extends ModelTest {}
-    public static class M48 extends ModelTest {} public static class M49 extends ModelTest {}
+    public static class M00 extends ModelClass {} public static class M01 extends ModelClass {} public static class M02 extends ModelClass {}
+    public static class M03 extends ModelClass {} public static class M04 extends ModelClass {} public static class M05 extends ModelClass {}
+    public static class M06 extends ModelClass {} public static class M07 extends ModelClass {} public static class M08 extends ModelClass {}
+    public static class M09 extends ModelClass {} public static class M10 extends ModelClass {} public static class M11 extends ModelClass {}
+    public static class M12 extends ModelClass {} public static class M13 extends ModelClass {} public static class M14 extends ModelClass {}
+    public static class M15 extends ModelClass {} public static class M16 extends ModelClass {} public static class M17 extends ModelClass {}
+    public static class M18 extends ModelClass {} public static class M19 extends ModelClass {} public static class M20 extends ModelClass {}
+    public static class M21 extends ModelClass {} public static class M22 extends ModelClass {} public static class M23 extends ModelClass {}
+    public static class M24 extends ModelClass {} public static class M25 extends ModelClass {} public static class M26 extends ModelClass {}
+    public static class M27 extends ModelClass {} public static class M28 extends ModelClass {} public static class M29 extends ModelClass {}
+    public static class M30 extends ModelClass {} public static class M31 extends ModelClass {} public static class M32 extends ModelClass {}
+    public static class M33 extends ModelClass {} public static class M34 extends ModelClass {} public static class M35 extends ModelClass {}
+    public static class M36 extends ModelClass {} public static class M37 extends ModelClass {} public static class M38 extends ModelClass {}
+    public static class M39 extends ModelClass {} public static class M40 extends ModelClass {} public static class M41 extends ModelClass {}
+    public static class M42 extends ModelClass {} public static class M43 extends ModelClass {} public static class M44 extends ModelClass {}
+    public static class M45 extends ModelClass {} public static class M46 extends ModelClass {} public static class M47 extends ModelClass {}
+    public static class M48 extends ModelClass {} public static class M49 extends ModelClass {}
 
     private static final List<Class<?>> BARE = Stream.of(ExtensionBenchmark.class.getDeclaredClasses())
             .filter(c -> c.getSimpleName().matches("B\\d\\d")).sorted(java.util.Comparator.comparing(Class::getSimpleName)).toList();
