@@ -296,4 +296,41 @@ class UpdateItemTest extends EmulatorTestBase {
         assertDynamoError("ResourceNotFoundException", "Requested resource not found",
                 () -> client.updateItem(b -> b.tableName("no-such-table").key(newKey())));
     }
+
+    // ---------------------------------------------------------------- validation order (hand-written JSON)
+
+    private static void assertRawValidation(String body, String message) {
+        var answer = raw.call("UpdateItem", body.replace('\'', '"'));
+        assertEquals(400, answer.status());
+        assertEquals("ValidationException", answer.errorType());
+        assertEquals(message, answer.message());
+    }
+
+    @Test
+    void keyValuesAreCheckedBeforeAttributeUpdatesAndExpected() {
+        // dynalite: "should return ValidationException for invalid values in Key"
+        assertRawValidation("{'TableName': 'abc', 'Key': {'a': {'NULL': false}}, 'Expected': {'a': {}}, 'AttributeUpdates': {'a': {}}}",
+                "One or more parameter values were invalid: Null attribute value types must have the value of true");
+    }
+
+    @Test
+    void attributeUpdatesAreCheckedBeforeExpected() {
+        // dynalite: "should return ValidationException if update has no value"
+        assertRawValidation("{'TableName': 'abc', 'Key': {}, 'Expected': {'a': {}}, 'AttributeUpdates': {'a': {}}}",
+                "One or more parameter values were invalid: Only DELETE action is allowed when no attribute value is specified");
+    }
+
+    @Test
+    void emptyNameMapIsReportedBeforeEmptyExpressions() {
+        // dynalite: "should return ValidationException for empty ExpressionAttributeNames"
+        assertRawValidation("{'TableName': 'abc', 'Key': {}, 'ExpressionAttributeNames': {}, 'ExpressionAttributeValues': {}, "
+                + "'ConditionExpression': '', 'UpdateExpression': ''}", "ExpressionAttributeNames must not be empty");
+    }
+
+    @Test
+    void expressionsAreCheckedBeforeTheTableIsLookedUp() {
+        // dynalite: "should return ValidationException for empty UpdateExpression" (table 'abc' does not exist)
+        assertRawValidation("{'TableName': 'abc', 'Key': {}, 'ConditionExpression': '', 'UpdateExpression': ''}",
+                "Invalid UpdateExpression: The expression can not be empty;");
+    }
 }
