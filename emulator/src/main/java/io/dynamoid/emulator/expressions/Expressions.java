@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.Errors;
+import io.dynamoid.emulator.protocol.ItemSize;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
  * the order Update, Condition, KeyCondition, Filter, Projection, then unused placeholders).
  */
 public final class Expressions {
+    /** "The maximum length of any expression string is 4 KB" (Developer Guide, expression parameter quotas). */
+    private static final int MAX_EXPRESSION_BYTES = 4096;
     private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
     private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
 
@@ -113,6 +116,9 @@ public final class Expressions {
     private static <T> T bind(String parameter, String text, Supplier<T> parseAndBind) {
         try {
             if (text.isEmpty()) throw new ExpressionException("The expression can not be empty;");
+            if (ItemSize.utf8Length(text) > MAX_EXPRESSION_BYTES) {
+                throw new ExpressionException("Expression size has exceeded the maximum allowed size");
+            }
             return parseAndBind.get();
         } catch (ExpressionException e) {
             throw Errors.validation("Invalid " + parameter + ": " + e.getMessage());
