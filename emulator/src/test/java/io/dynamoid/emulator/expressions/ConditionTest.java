@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Condition grammar, validation messages and evaluation. Messages are DynamoDB's as pinned by dynalite's
  * test suite (test/updateItem.js, test/putItem.js, test/query.js "should return ValidationException ...").
  */
-class ConditionExpressionTest {
+class ConditionTest {
 
     private static boolean matches(String condition, String values, String item) {
         String request = "{'ConditionExpression': '" + condition + "'"
