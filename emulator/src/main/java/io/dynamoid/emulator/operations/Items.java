@@ -5,6 +5,8 @@ import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.Errors;
 import io.dynamoid.emulator.protocol.ItemSize;
+import io.dynamoid.emulator.storage.Item;
+import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.validation.Shape;
 
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static io.dynamoid.emulator.validation.Shape.attributeValue;
 import static io.dynamoid.emulator.validation.Shape.attributeValueField;
@@ -34,6 +37,11 @@ public final class Items {
 
     public static Shape tableNameMember() {
         return string().notNull().regex("[a-zA-Z0-9_.-]+").minLength(3).maxLength(255);
+    }
+
+    /** The constraints on each table name keying a batch's RequestItems, in the order DynamoDB reports them. */
+    public static Shape requestItemsTableNames() {
+        return string().maxLength(255).minLength(3).regex("[a-zA-Z0-9_.-]+");
     }
 
     public static Shape returnConsumedCapacityMember() {
@@ -90,6 +98,27 @@ public final class Items {
         String status = table.definition().status();
         if ("CREATING".equals(status) || "DELETING".equals(status)) throw Errors.tableNotFound();
         return table;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Applies one put ({@code newItem}) or delete (null) under the key's lock, once {@code precondition}
+     * has accepted the current item (or null) — it throws to refuse, e.g. ConditionalCheckFailedException.
+     * Deleting a missing item changes nothing. Returns the item replaced or deleted, or null.
+     */
+    public static Item write(Table table, ItemKey key, Item newItem, Consumer<Item> precondition) {
+        return table.locked(key, () -> {
+            Item current = table.get(key);
+            precondition.accept(current);
+            return newItem == null && current == null ? null : table.commit(key, newItem);
+        });
+    }
+
+    /** An unconditional {@link #write}. */
+    public static Item write(Table table, ItemKey key, Item newItem) {
+        return write(table, key, newItem, current -> {
+        });
     }
 
     // ---------------------------------------------------------------- values

@@ -46,9 +46,10 @@ public final class PutItem implements Operation {
         Table table = Items.activeTable(context, request.get("TableName").textValue());
         ItemKey key = Keys.validateItem(attributes, table);
         Item item = Item.of(attributes);
-        // SEAM(expressions): inside the lock, check the condition against table.get(key) before committing
-        // (ConditionalCheckFailedException; ReturnValuesOnConditionCheckFailure=ALL_OLD returns the old item).
-        Item old = table.locked(key, () -> table.commit(key, item));
+        Item old = Items.write(table, key, item, current -> {
+            // SEAM(expressions): check ConditionExpression / Expected against `current` here, under the key's lock
+            // (ConditionalCheckFailedException; ReturnValuesOnConditionCheckFailure=ALL_OLD returns `current`).
+        });
 
         ConsumedCapacity.Mode mode = ConsumedCapacity.Mode.of(request);
         ConsumedCapacity capacity = ConsumedCapacity.write(table.definition(), old, item);
