@@ -35,8 +35,9 @@ public final class Items {
 
     // ---------------------------------------------------------------- request members
 
+    /** TableName of item operations: constraints collected with the others (dynalite's tests); ARNs accepted. */
     public static Shape tableNameMember() {
-        return string().notNull().regex("[a-zA-Z0-9_.-]+").minLength(3).maxLength(255);
+        return string().notNull().regex("[a-zA-Z0-9_.-]+").minLength(3).maxLength(255).orTableArn();
     }
 
     /** The constraints on each table name keying a batch's RequestItems, in the order DynamoDB reports them. */

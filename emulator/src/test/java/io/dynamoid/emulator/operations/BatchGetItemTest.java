@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -99,7 +100,7 @@ class BatchGetItemTest extends ItemTestBase {
     @Test
     void itemsBeyondSixteenMegabytesAreUnprocessed() {
         String table = "items-batch-big";
-        TestTables.table(table).key("a", "S").createIn(emulator, "AKIDTEST", "us-east-1");
+        createHashTable(client, table, ScalarAttributeType.S);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         String filler = "x".repeat(400 * 1024 - 10);
         for (int i = 0; i < 42; i++) {       // 42 items of ~400 KB: about 16.4 MB
@@ -198,8 +199,8 @@ class BatchGetItemTest extends ItemTestBase {
 
     @Test
     void creatingTableIsNotFound() {
-        var table = TestTables.table("items-batch-creating").key("a", "S").createIn(emulator, "AKIDTEST", "us-east-1");
-        table.definition(table.definition().withStatus("CREATING"));
+        createHashTable(client, "items-batch-creating", ScalarAttributeType.S);
+        markCreating("items-batch-creating");
         assertDynamoError("ResourceNotFoundException", "Requested resource not found",
                 () -> batchGet(Map.of("items-batch-creating", keys(List.of(freshKey())))));
     }

@@ -1,7 +1,6 @@
 package io.dynamoid.emulator.operations;
 
 import io.dynamoid.emulator.RawClient;
-import io.dynamoid.emulator.storage.Table;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.util.HashMap;
 import java.util.List;
@@ -224,16 +225,25 @@ class PutItemTest extends ItemTestBase {
 
     @Test
     void itemCountAndSizeAreExactAfterPutsAndDeletes() {
-        Table table = TestTables.table("items-counted").key("a", "S").createIn(emulator, "AKIDTEST", "us-east-1");
+        createHashTable(client, "items-counted", ScalarAttributeType.S);
         put("items-counted", Map.of("a", s("k1"), "bb", s("xyz")));      // 1+2 + 2+3 = 8 bytes
         put("items-counted", Map.of("a", s("k2"), "n", n("123")));        // 1+2 + 1+3 = 7 bytes
         put("items-counted", Map.of("a", s("k1")));                       // replaces: 3 bytes
-        assertEquals(2, table.itemCount());
-        assertEquals(10, table.sizeBytes());
+        TableDescription afterPuts = client.describeTable(r -> r.tableName("items-counted")).table();
+        assertEquals(2, afterPuts.itemCount());
+        assertEquals(10, afterPuts.tableSizeBytes());
         client.deleteItem(r -> r.tableName("items-counted").key(Map.of("a", s("k2"))));
         client.deleteItem(r -> r.tableName("items-counted").key(Map.of("a", s("missing"))));
-        assertEquals(1, table.itemCount());
-        assertEquals(3, table.sizeBytes());
+        TableDescription afterDeletes = client.describeTable(r -> r.tableName("items-counted")).table();
+        assertEquals(1, afterDeletes.itemCount());
+        assertEquals(3, afterDeletes.tableSizeBytes());
+    }
+
+    @Test
+    void tableIsFoundByArn() {
+        String key = randomString();
+        client.putItem(r -> r.tableName(hashTable.tableArn()).item(Map.of("a", s(key))));
+        assertEquals(Map.of("a", s(key)), get(HASH_TABLE, Map.of("a", s(key))));
     }
 
     // ---------------------------------------------------------------- validation
@@ -327,8 +337,8 @@ class PutItemTest extends ItemTestBase {
 
     @Test
     void creatingTableIsNotFound() {
-        Table table = TestTables.table("items-creating").key("a", "S").createIn(emulator, "AKIDTEST", "us-east-1");
-        table.definition(table.definition().withStatus("CREATING"));
+        createHashTable(client, "items-creating", ScalarAttributeType.S);
+        markCreating("items-creating");
         assertDynamoError("ResourceNotFoundException", "Requested resource not found",
                 () -> put("items-creating", freshKey()));
     }
