@@ -306,6 +306,12 @@ class PutItemTest extends ItemTestBase {
     }
 
     @Test
+    void numbersWithSurroundingSpacesAreRefused() {
+        // As dynalite answers (its numbers are checked against DynamoDB's messages).
+        assertValidation("The parameter cannot be converted to a numeric value:  12 ", HASH_TABLE, Map.of("a", s("k"), "b", n(" 12 ")));
+    }
+
+    @Test
     void valuesAreValidatedBeforeTheTableIsLookedUp() {
         assertValidation("One or more parameter values were invalid: An string set  may not be empty", "no-such-table",
                 Map.of("a", AttributeValue.fromSs(List.of())));
