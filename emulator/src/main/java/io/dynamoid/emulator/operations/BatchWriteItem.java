@@ -43,8 +43,8 @@ public final class BatchWriteItem implements Operation {
                     .notNull().minLength(1).keys(Items.requestItemsTableNames())
                     .values(string().maxLength(MAX_REQUESTS).minLength(1)));
 
-    /** One PutRequest (attributes = the item) or DeleteRequest (attributes = the key). */
-    private record WriteRequest(boolean put, Map<String, AttrValue> attributes) {
+    /** One PutRequest (its item) or DeleteRequest (its key, and a null item). */
+    private record WriteRequest(Item item, Map<String, AttrValue> key) {
     }
 
     /** One validated write, ready to apply. */
@@ -65,9 +65,9 @@ public final class BatchWriteItem implements Operation {
             Table table = Items.activeTable(context, part.getKey());
             Set<ItemKey> seen = new HashSet<>();
             for (WriteRequest write : part.getValue()) {
-                ItemKey key = write.put() ? Keys.validateBatchItem(write.attributes(), table) : Keys.validateKey(write.attributes(), table);
+                ItemKey key = write.item() != null ? Keys.validateBatchItem(write.item().attributes(), table) : Keys.validateKey(write.key(), table);
                 if (!seen.add(key)) throw Errors.validation("Provided list of item keys contains duplicates");
-                writes.add(new Write(table, key, write.put() ? Item.of(write.attributes()) : null));
+                writes.add(new Write(table, key, write.item()));
             }
         }
 
@@ -119,11 +119,11 @@ public final class BatchWriteItem implements Operation {
             List<WriteRequest> writes = new ArrayList<>();
             for (JsonNode write : entry.getValue()) {
                 if (write.has("PutRequest")) {
-                    Map<String, AttrValue> item = Items.readAttributes(write.get("PutRequest").get("Item"));
+                    Item item = Item.of(Items.readAttributes(write.get("PutRequest").get("Item")));
                     Items.checkItemSize(item, context);
-                    writes.add(new WriteRequest(true, item));
+                    writes.add(new WriteRequest(item, null));
                 } else {
-                    writes.add(new WriteRequest(false, Items.readAttributes(write.get("DeleteRequest").get("Key"))));
+                    writes.add(new WriteRequest(null, Items.readAttributes(write.get("DeleteRequest").get("Key"))));
                 }
             }
             requested.put(entry.getKey(), writes);

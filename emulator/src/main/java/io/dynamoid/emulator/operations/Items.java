@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.Errors;
-import io.dynamoid.emulator.protocol.ItemSize;
 import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.Table;
@@ -143,8 +142,8 @@ public final class Items {
     }
 
     /** The 400 KB limit, counted as DynamoDB counts ({@link ItemSize}). */
-    public static void checkItemSize(Map<String, AttrValue> item, RequestContext context) {
-        if (ItemSize.of(item) > context.settings().maxItemSizeBytes()) {
+    public static void checkItemSize(Item item, RequestContext context) {
+        if (item.size() > context.settings().maxItemSizeBytes()) {
             throw Errors.validation("Item size has exceeded the maximum allowed size");
         }
     }
