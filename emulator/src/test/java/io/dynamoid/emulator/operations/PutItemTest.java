@@ -13,9 +13,13 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -240,6 +244,38 @@ class PutItemTest extends ItemTestBase {
     }
 
     @Test
+    void concurrentWritesKeepCountsExact() throws Exception {
+        createHashTable(client, "items-concurrent", ScalarAttributeType.S);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                int seed = thread;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        String key = "k" + ((seed * 7 + i) % 20);
+                        if (i % 5 == 4) client.deleteItem(r -> r.tableName("items-concurrent").key(Map.of("a", s(key))));
+                        else put("items-concurrent", Map.of("a", s(key), "v", s("x".repeat(i))));
+                    }
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        List<Map<String, AttributeValue>> stored = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            Map<String, AttributeValue> item = get("items-concurrent", Map.of("a", s("k" + k)));
+            if (!item.isEmpty()) stored.add(item);
+        }
+        long expectedBytes = 0;
+        for (Map<String, AttributeValue> item : stored) expectedBytes += 1 + item.get("a").s().length() + (item.containsKey("v") ? 1 + item.get("v").s().length() : 0);
+        TableDescription table = client.describeTable(r -> r.tableName("items-concurrent")).table();
+        assertEquals(stored.size(), table.itemCount());
+        assertEquals(expectedBytes, table.tableSizeBytes());
+    }
+
+    @Test
     void tableIsFoundByArn() {
         String key = randomString();
         client.putItem(r -> r.tableName(hashTable.tableArn()).item(Map.of("a", s(key))));
@@ -267,6 +303,13 @@ class PutItemTest extends ItemTestBase {
                 + "Value 'hi' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]; "
                 + "Value 'hi' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]",
                 answer.message());
+    }
+
+    @Test
+    void returnValuesOnConditionCheckFailureIsAnEnum() {
+        RawClient.Answer answer = raw.call("PutItem", "{\"TableName\":\"abc\",\"Item\":{},\"ReturnValuesOnConditionCheckFailure\":\"ALL_NEW\"}");
+        assertEquals("1 validation error detected: Value 'ALL_NEW' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: [ALL_OLD, NONE]", answer.message());
     }
 
     @Test
