@@ -49,11 +49,8 @@ public final class DeleteItem implements Operation {
 
         Table table = Items.activeTable(context, request.get("TableName").textValue());
         ItemKey key = Keys.validateKey(keyAttributes, table);
-        Item old = table.locked(key, () -> {
-            Item existing = table.get(key);
-            Expressions.checkCondition(condition, existing, request);
-            return existing == null ? null : table.commit(key, null);
-        });
+        Item old = Items.write(table, key, null,
+                current -> Expressions.checkCondition(condition, current, request));
 
         ConsumedCapacity.Mode mode = ConsumedCapacity.Mode.of(request);
         ConsumedCapacity capacity = ConsumedCapacity.write(table.definition(), old, null);

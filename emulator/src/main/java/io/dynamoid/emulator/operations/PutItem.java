@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynamoid.emulator.expressions.ConditionExpression;
 import io.dynamoid.emulator.expressions.Expressions;
 import io.dynamoid.emulator.expressions.LegacyConditions;
-import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.validation.RequestSpec;
 
 import java.util.List;
-import java.util.Map;
 
 import static io.dynamoid.emulator.validation.Shape.string;
 
@@ -41,19 +39,16 @@ public final class PutItem implements Operation {
     @Override
     public Response execute(ObjectNode request, RequestContext context) {
         Expressions.checkParameters(request, List.of("ConditionExpression"), List.of("Expected"));
-        Map<String, AttrValue> attributes = Items.readAttributes(request.get("Item"));
+        Item item = Item.of(Items.readAttributes(request.get("Item")));
         Items.checkReturnValuesAllOldOrNone(request);
-        Items.checkItemSize(attributes, context);
+        Items.checkItemSize(item, context);
         LegacyConditions.checkExpected(request.get("Expected"));
         ConditionExpression condition = Expressions.condition(request);
 
         Table table = Items.activeTable(context, request.get("TableName").textValue());
-        ItemKey key = Keys.validateItem(attributes, table);
-        Item item = Item.of(attributes);
-        Item old = table.locked(key, () -> {
-            Expressions.checkCondition(condition, table.get(key), request);
-            return table.commit(key, item);
-        });
+        ItemKey key = Keys.validateItem(item.attributes(), table);
+        Item old = Items.write(table, key, item,
+                current -> Expressions.checkCondition(condition, current, request));
 
         ConsumedCapacity.Mode mode = ConsumedCapacity.Mode.of(request);
         ConsumedCapacity capacity = ConsumedCapacity.write(table.definition(), old, item);
