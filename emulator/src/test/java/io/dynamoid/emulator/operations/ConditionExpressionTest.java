@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalOperator;
 import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 import java.util.List;
@@ -165,5 +166,24 @@ class ConditionExpressionTest extends ItemTestBase {
     @Test
     void projectionOfMissingItemAnswersNoItem() {
         assertFalse(client.getItem(b -> b.tableName(HASH_TABLE).key(freshKey()).projectionExpression("b")).hasItem());
+    }
+
+    // ---------------------------------------------------------------- BatchGetItem
+
+    @Test
+    void batchGetProjectsEachTablesItems() {
+        Map<String, AttributeValue> item = put(Map.of("a", s(randomString()), "b", n("1"), "c", n("2")));
+        List<Map<String, AttributeValue>> found = client.batchGetItem(b -> b.requestItems(Map.of(HASH_TABLE,
+                KeysAndAttributes.builder().keys(Map.of("a", item.get("a"))).projectionExpression("#c")
+                        .expressionAttributeNames(Map.of("#c", "c")).build()))).responses().get(HASH_TABLE);
+        assertEquals(List.of(Map.of("c", n("2"))), found);
+    }
+
+    @Test
+    void batchGetRefusesUndefinedNames() {
+        assertDynamoError("ValidationException",
+                "Invalid ProjectionExpression: An expression attribute name used in the document path is not defined; attribute name: #c",
+                () -> client.batchGetItem(b -> b.requestItems(Map.of(HASH_TABLE,
+                        KeysAndAttributes.builder().keys(freshKey()).projectionExpression("#c").build()))));
     }
 }
