@@ -126,6 +126,16 @@ class UpdateItemTest extends EmulatorTestBase {
     }
 
     @Test
+    void updatedValuesThatAreAllGoneAnswerNoAttributes() {
+        // checked against DynamoDB in ExtendDB/extenddb PR #121: REMOVE + UPDATED_NEW omits Attributes
+        Map<String, AttributeValue> key = newKey();
+        update(b -> b.key(key).updateExpression("SET b = :b").expressionAttributeValues(Map.of(":b", s("x"))));
+        assertFalse(update(b -> b.key(key).updateExpression("REMOVE b").returnValues(ReturnValue.UPDATED_NEW)).hasAttributes());
+        assertFalse(update(b -> b.key(key).updateExpression("SET c = :c").expressionAttributeValues(Map.of(":c", s("y")))
+                .returnValues(ReturnValue.UPDATED_OLD)).hasAttributes());
+    }
+
+    @Test
     void removeAndDeleteChangeTheStoredItem() {
         Map<String, AttributeValue> key = newKey();
         update(b -> b.key(key).updateExpression("SET l = :l, s = :s, gone = :g").expressionAttributeValues(Map.of(
