@@ -87,6 +87,7 @@ public final class UpdateItem implements Operation {
             Map<String, AttrValue> base = old == null ? key : oldAttributes;
             Map<String, AttrValue> updated = update != null ? update.apply(base, indexKeyTypes)
                     : attributeUpdates != null ? attributeUpdates.apply(base) : base;
+            Keys.validateItem(updated, table); // secondary-index keys: declared type, not empty
             Item item = Item.of(updated);
             if (item.size() > maxItemSize) {
                 throw Errors.validation("Item size to update has exceeded the maximum allowed size");
