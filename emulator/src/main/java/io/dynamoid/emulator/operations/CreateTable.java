@@ -2,6 +2,7 @@ package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
 import io.dynamoid.emulator.storage.Database;
 import io.dynamoid.emulator.storage.IndexDefinition;
@@ -45,7 +46,7 @@ public final class CreateTable implements Operation {
                     .with("Projection", TableShapes.projection())
                     .with("ProvisionedThroughput", TableShapes.throughput())))
             .with("StreamSpecification", TableShapes.streamSpecification())
-            .with("Tags", TableShapes.tags())
+            .with("Tags", Tags.tagList())
             .with("TableClass", TableShapes.tableClass())
             .with("DeletionProtectionEnabled", bool());
 
@@ -53,7 +54,6 @@ public final class CreateTable implements Operation {
     static final int MAX_LOCAL_INDEXES = 5;
     static final int MAX_GLOBAL_INDEXES = 20;
     static final int MAX_PROJECTED_ATTRIBUTES = 100;
-    static final int MAX_TAGS = 50;
     static final String INVALID = "One or more parameter values were invalid: ";
 
     @Override
@@ -297,9 +297,12 @@ public final class CreateTable implements Operation {
         if (tags == null) return;
         Set<String> keys = new HashSet<>();
         for (JsonNode tag : tags) keys.add(tag.get("Key").textValue());
-        if (keys.size() > MAX_TAGS) {
-            throw Errors.limitExceeded("The number of tags exceeds the limit of " + MAX_TAGS + " tags per resource.");
-        }
+        if (keys.size() > Tags.MAX_TAGS) throw tooManyTags();
+    }
+
+    /** DynamoDB allows 50 tags per resource; the wording of its error is not documented (local choice). */
+    static DynamoException tooManyTags() {
+        return Errors.limitExceeded("The number of tags exceeds the limit of " + Tags.MAX_TAGS + " tags per resource.");
     }
 
     // ---------------------------------------------------------------- helpers

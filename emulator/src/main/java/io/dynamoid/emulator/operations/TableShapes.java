@@ -66,10 +66,4 @@ final class TableShapes {
     static Shape tableClass() {
         return string().oneOf("STANDARD", "STANDARD_INFREQUENT_ACCESS");
     }
-
-    static Shape tags() {
-        return list(valueStruct("Tag")
-                .with("Key", string().notNull().minLength(1).maxLength(128))
-                .with("Value", string().notNull().maxLength(256)));
-    }
 }
