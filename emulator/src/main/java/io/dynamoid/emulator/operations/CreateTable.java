@@ -13,6 +13,7 @@ import io.dynamoid.emulator.storage.TableDefinition;
 import io.dynamoid.emulator.storage.Throughput;
 import io.dynamoid.emulator.validation.RequestSpec;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,11 +37,11 @@ public final class CreateTable implements Operation {
             .with("BillingMode", TableShapes.billingMode())
             .with("ProvisionedThroughput", TableShapes.throughput())
             .with("KeySchema", TableShapes.keySchema(true))
-            .with("LocalSecondaryIndexes", list(valueStruct("LocalSecondaryIndex")
+            .with("LocalSecondaryIndexes", list(valueStruct("LocalSecondaryIndex").notNull()
                     .with("IndexName", TableShapes.indexName())
                     .with("KeySchema", TableShapes.keySchema(false))
                     .with("Projection", TableShapes.projection())))
-            .with("GlobalSecondaryIndexes", list(valueStruct("GlobalSecondaryIndex")
+            .with("GlobalSecondaryIndexes", list(valueStruct("GlobalSecondaryIndex").notNull()
                     .with("IndexName", TableShapes.indexName())
                     .with("KeySchema", TableShapes.keySchema(false))
                     .with("Projection", TableShapes.projection())
@@ -151,7 +152,7 @@ public final class CreateTable implements Operation {
             if (throughput == null) {
                 throw Errors.validation(INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
             }
-            checkCapacityBounds(throughput);
+            checkCapacityBounds(throughput, null);
         }
 
         List<String> definitions = names(request.get("AttributeDefinitions"), "AttributeName");
@@ -212,7 +213,7 @@ public final class CreateTable implements Operation {
                 if (!payPerRequest && indexThroughput == null) {
                     throw Errors.validation(INVALID + "ProvisionedThroughput must be specified for index: " + indexName);
                 }
-                if (indexThroughput != null) checkCapacityBounds(indexThroughput);
+                if (indexThroughput != null) checkCapacityBounds(indexThroughput, indexName);
                 if (!indexNames.add(indexName)) throw Errors.validation(INVALID + "Duplicate index name: " + indexName);
             }
             if (globalIndexes.size() > MAX_GLOBAL_INDEXES) {
@@ -225,11 +226,15 @@ public final class CreateTable implements Operation {
         checkTags(request.get("Tags"));
     }
 
-    static void checkCapacityBounds(JsonNode throughput) {
-        long read = throughput.get("ReadCapacityUnits").longValue();
-        long write = throughput.get("WriteCapacityUnits").longValue();
-        if (read > MAX_CAPACITY_UNITS) throw Errors.validation("Given value " + read + " for ReadCapacityUnits is out of bounds");
-        if (write > MAX_CAPACITY_UNITS) throw Errors.validation("Given value " + write + " for WriteCapacityUnits is out of bounds");
+    /** DynamoDB's ceiling of 10^12 units; {@code indexName} names the index in the message, or null for the table. */
+    static void checkCapacityBounds(JsonNode throughput, String indexName) {
+        String suffix = indexName == null ? "" : " for index " + indexName;
+        for (String units : List.of("ReadCapacityUnits", "WriteCapacityUnits")) {
+            BigDecimal value = throughput.get(units).decimalValue();
+            if (value.compareTo(BigDecimal.valueOf(MAX_CAPACITY_UNITS)) > 0) {
+                throw Errors.validation("Given value " + value.toPlainString() + " for " + units + " is out of bounds" + suffix);
+            }
+        }
     }
 
     static void checkKeysDefined(List<String> keys, List<String> definitions) {

@@ -27,7 +27,7 @@ final class Tags {
 
     /** The Tags member of TagResource and CreateTable; lengths from the API model (TagKeyString, TagValueString). */
     static Shape tagList() {
-        return list(Shape.valueStruct("Tag")
+        return list(Shape.valueStruct("Tag").notNull()
                 .with("Key", string().notNull().minLength(1).maxLength(128))
                 .with("Value", string().notNull().maxLength(256)));
     }

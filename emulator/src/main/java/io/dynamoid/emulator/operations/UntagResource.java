@@ -16,7 +16,7 @@ import static io.dynamoid.emulator.validation.Shape.string;
 public final class UntagResource implements Operation {
     private static final RequestSpec SPEC = RequestSpec.of()
             .with("ResourceArn", string())
-            .with("TagKeys", list(string().minLength(1).maxLength(128)));
+            .with("TagKeys", list(string().notNull().minLength(1).maxLength(128)));
 
     @Override
     public RequestSpec spec() {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.dynamoid.emulator.operations.CreateTable.INVALID;
-import static io.dynamoid.emulator.operations.CreateTable.MAX_CAPACITY_UNITS;
 import static io.dynamoid.emulator.operations.CreateTable.iterable;
 import static io.dynamoid.emulator.operations.CreateTable.text;
 import static io.dynamoid.emulator.validation.Shape.bool;
@@ -37,7 +36,7 @@ public final class UpdateTable implements Operation {
             .with("TableName", TableShapes.tableName())
             .with("ProvisionedThroughput", TableShapes.throughput())
             .with("BillingMode", TableShapes.billingMode())
-            .with("GlobalSecondaryIndexUpdates", list(valueStruct("GlobalSecondaryIndexUpdate")
+            .with("GlobalSecondaryIndexUpdates", list(valueStruct("GlobalSecondaryIndexUpdate").notNull()
                     .with("Update", fieldStruct("UpdateGlobalSecondaryIndexAction")
                             .with("IndexName", TableShapes.indexName())
                             .with("ProvisionedThroughput", TableShapes.throughput().notNull()))
@@ -82,7 +81,7 @@ public final class UpdateTable implements Operation {
         if (TableDefinition.PROVISIONED.equals(text(request, "BillingMode")) && !request.has("ProvisionedThroughput")) {
             throw Errors.validation(INVALID + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
         }
-        if (request.has("ProvisionedThroughput")) CreateTable.checkCapacityBounds(request.get("ProvisionedThroughput"));
+        if (request.has("ProvisionedThroughput")) CreateTable.checkCapacityBounds(request.get("ProvisionedThroughput"), null);
         Set<String> indexNames = new HashSet<>();
         for (JsonNode update : iterable(indexUpdates)) {
             JsonNode action = action(update);
@@ -95,16 +94,7 @@ public final class UpdateTable implements Operation {
                 throw Errors.validation(INVALID + "Only one global secondary index update per index is allowed simultaneously. Index: " + indexName);
             }
             JsonNode throughput = action.get("ProvisionedThroughput");
-            if (throughput != null) {
-                long read = throughput.get("ReadCapacityUnits").longValue();
-                long write = throughput.get("WriteCapacityUnits").longValue();
-                if (read > MAX_CAPACITY_UNITS) {
-                    throw Errors.validation("Given value " + read + " for ReadCapacityUnits is out of bounds for index " + indexName);
-                }
-                if (write > MAX_CAPACITY_UNITS) {
-                    throw Errors.validation("Given value " + write + " for WriteCapacityUnits is out of bounds for index " + indexName);
-                }
-            }
+            if (throughput != null) CreateTable.checkCapacityBounds(throughput, indexName);
         }
         CreateTable.checkStreamSpecification(request.get("StreamSpecification"));
     }

@@ -214,6 +214,18 @@ class CreateTableTest extends TableTestSupport {
         assertEquals(10, message.split("; ").length, message);
     }
 
+    @Test
+    void nullListMembersAreReportedNotFailed() {
+        assertValidation(OP, "{'TableName': 'abc', 'AttributeDefinitions': [null], 'KeySchema': [null], " + PT + "}",
+                "2 validation errors detected: "
+                        + "Value null at 'attributeDefinitions.1.member' failed to satisfy constraint: Member must not be null; "
+                        + "Value null at 'keySchema.1.member' failed to satisfy constraint: Member must not be null");
+        assertValidation(OP, withAbTable("'LocalSecondaryIndexes': [{'IndexName': 'abc', " + INDEX_AB
+                        + ", 'Projection': {'ProjectionType': 'INCLUDE', 'NonKeyAttributes': [null]}}]"),
+                "1 validation error detected: "
+                        + "Value null at 'localSecondaryIndexes.1.member.projection.nonKeyAttributes.1.member' failed to satisfy constraint: Member must not be null");
+    }
+
     // ------------------------------------------------------------------ custom validation, in DynamoDB's order
 
     @Test
@@ -236,6 +248,37 @@ class CreateTableTest extends TableTestSupport {
                 "Given value 1000000000001 for ReadCapacityUnits is out of bounds");
         assertValidation(OP, table + "'ProvisionedThroughput': {'ReadCapacityUnits': 1000000000000, 'WriteCapacityUnits': 1000000000001}}",
                 "Given value 1000000000001 for WriteCapacityUnits is out of bounds");
+    }
+
+    @Test
+    void hugeCapacityIsOutOfBoundsNotOverflowed() {
+        assertValidation(OP, "{'TableName': 'abc', 'AttributeDefinitions': [], 'KeySchema': [{'KeyType': 'HASH', 'AttributeName': 'a'}], "
+                        + "'ProvisionedThroughput': {'ReadCapacityUnits': 100000000000000000000000, 'WriteCapacityUnits': 1}}",
+                "Given value 100000000000000000000000 for ReadCapacityUnits is out of bounds");
+    }
+
+    @Test
+    void globalIndexCapacityAboveOneTrillionIsOutOfBounds() {
+        // Wording as UpdateTable's for indexes (dynalite's test/updateTable.js).
+        assertValidation(OP, withAbTable("'GlobalSecondaryIndexes': [{'IndexName': 'idx', " + INDEX_AB
+                        + ", 'ProvisionedThroughput': {'ReadCapacityUnits': 1, 'WriteCapacityUnits': 1000000000001}, 'Projection': {'ProjectionType': 'ALL'}}]"),
+                "Given value 1000000000001 for WriteCapacityUnits is out of bounds for index idx");
+    }
+
+    @Test
+    void provisionedGlobalIndexNeedsThroughput() {
+        // Wording as UpdateTable's when switching to PROVISIONED (dynalite's actions/updateTable.js).
+        assertValidation(OP, withAbTable("'GlobalSecondaryIndexes': [{'IndexName': 'idx', " + INDEX_AB + ", 'Projection': {'ProjectionType': 'ALL'}}]"),
+                "One or more parameter values were invalid: ProvisionedThroughput must be specified for index: idx");
+    }
+
+    @Test
+    void atMostFiftyTags() {
+        StringBuilder tags = new StringBuilder("[");
+        for (int i = 0; i < 51; i++) tags.append(i == 0 ? "" : ", ").append("{'Key': 'k").append(i).append("', 'Value': 'v'}");
+        assertRawError(OP, "{'TableName': 'abc', 'AttributeDefinitions': [{'AttributeName': 'a', 'AttributeType': 'S'}], "
+                        + "'KeySchema': [{'KeyType': 'HASH', 'AttributeName': 'a'}], " + PT + ", 'Tags': " + tags + "]}",
+                "LimitExceededException", "The number of tags exceeds the limit of 50 tags per resource.");
     }
 
     @Test
