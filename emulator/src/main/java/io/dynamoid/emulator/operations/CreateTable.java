@@ -47,6 +47,7 @@ public final class CreateTable implements Operation {
                     .with("Projection", TableShapes.projection())
                     .with("ProvisionedThroughput", TableShapes.throughput())))
             .with("StreamSpecification", TableShapes.streamSpecification())
+            .with("SSESpecification", TableShapes.sseSpecification())
             .with("Tags", Tags.tagList())
             .with("TableClass", TableShapes.tableClass())
             .with("DeletionProtectionEnabled", bool());
@@ -110,7 +111,8 @@ public final class CreateTable implements Operation {
                 payPerRequest ? Throughput.ON_DEMAND : throughput(request.get("ProvisionedThroughput")),
                 globals, locals, streamEnabled, streamEnabled ? stream.get("StreamViewType").textValue() : null,
                 streamEnabled ? TableDescriptions.streamLabel(now) : null, text(request, "TableClass"),
-                protection != null && protection.booleanValue(), tags, null);
+                protection != null && protection.booleanValue(), tags, null,
+                TableDescriptions.sseKmsKeyArn(request.get("SSESpecification"), database));
     }
 
     static IndexDefinition index(JsonNode index, boolean global, Map<String, String> attributes, String tableArn,

@@ -66,4 +66,11 @@ final class TableShapes {
     static Shape tableClass() {
         return string().oneOf("STANDARD", "STANDARD_INFREQUENT_ACCESS");
     }
+
+    static Shape sseSpecification() {
+        return fieldStruct("SSESpecification")
+                .with("Enabled", bool())
+                .with("SSEType", string().oneOf("AES256", "KMS"))
+                .with("KMSMasterKeyId", string());
+    }
 }

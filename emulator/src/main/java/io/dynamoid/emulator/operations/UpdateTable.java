@@ -3,6 +3,7 @@ package io.dynamoid.emulator.operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynamoid.emulator.protocol.Errors;
+import io.dynamoid.emulator.storage.Database;
 import io.dynamoid.emulator.storage.IndexDefinition;
 import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.storage.TableDefinition;
@@ -48,6 +49,7 @@ public final class UpdateTable implements Operation {
                     .with("Delete", fieldStruct("DeleteGlobalSecondaryIndexAction")
                             .with("IndexName", TableShapes.indexName()))))
             .with("StreamSpecification", TableShapes.streamSpecification())
+            .with("SSESpecification", TableShapes.sseSpecification())
             .with("TableClass", TableShapes.tableClass())
             .with("DeletionProtectionEnabled", bool());
 
@@ -61,7 +63,7 @@ public final class UpdateTable implements Operation {
         validate(request);
         Table table = TableNames.existing(request, context);
         synchronized (table) {
-            Change change = new Change(table.definition(), request, System.currentTimeMillis());
+            Change change = new Change(table.definition(), request, context.database(), System.currentTimeMillis());
             table.definition(change.stored());
             return TableDescriptions.response("TableDescription", change.shown(), table);
         }
@@ -72,7 +74,7 @@ public final class UpdateTable implements Operation {
     private static void validate(ObjectNode request) {
         JsonNode indexUpdates = request.get("GlobalSecondaryIndexUpdates");
         boolean anyChange = request.has("ProvisionedThroughput") || request.has("BillingMode")
-                || request.has("StreamSpecification") || (indexUpdates != null && !indexUpdates.isEmpty())
+                || request.has("StreamSpecification") || (indexUpdates != null && !indexUpdates.isEmpty()) || request.has("SSESpecification")
                 || request.has("TableClass") || request.has("DeletionProtectionEnabled");
         if (!anyChange) {
             throw Errors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
@@ -117,7 +119,7 @@ public final class UpdateTable implements Operation {
         private final TableDefinition.Builder shown;
         private boolean updating;
 
-        Change(TableDefinition current, ObjectNode request, long now) {
+        Change(TableDefinition current, ObjectNode request, Database database, long now) {
             this.current = current;
             this.request = request;
             this.now = now;
@@ -135,6 +137,12 @@ public final class UpdateTable implements Operation {
             stored.globalIndexes(indexes);
             shown.globalIndexes(shownIndexes);
             applyStream();
+            if (request.has("SSESpecification")) {
+                String keyArn = TableDescriptions.sseKmsKeyArn(request.get("SSESpecification"), database);
+                stored.sseKmsKeyArn(keyArn);
+                shown.sseKmsKeyArn(keyArn);
+                updating = true;
+            }
             if (request.has("TableClass")) {
                 stored.tableClass(text(request, "TableClass"));
                 shown.tableClass(text(request, "TableClass"));

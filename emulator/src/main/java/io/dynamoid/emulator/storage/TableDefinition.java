@@ -18,6 +18,8 @@ import java.util.Map;
  * @param tableClass                STANDARD or STANDARD_INFREQUENT_ACCESS, or null when never given
  * @param tags                      tag key → value, in the order they were first set
  * @param ttlAttribute              the TTL attribute while TTL is enabled, else null
+ * @param sseKmsKeyArn              the KMS key encrypting the table when SSE with KMS is on, else null (the
+ *                                  default AWS owned key, which DynamoDB does not describe)
  */
 public record TableDefinition(
         String name,
@@ -38,7 +40,8 @@ public record TableDefinition(
         String tableClass,
         boolean deletionProtection,
         Map<String, String> tags,
-        String ttlAttribute) {
+        String ttlAttribute,
+        String sseKmsKeyArn) {
 
     public static final String PROVISIONED = "PROVISIONED";
     public static final String PAY_PER_REQUEST = "PAY_PER_REQUEST";
@@ -58,7 +61,7 @@ public record TableDefinition(
                            boolean deletionProtection) {
         this(name, arn, id, createdAtMillis, status, keySchema, attributeDefinitions, billingMode,
                 billingModeUpdatedAtMillis, throughput, globalIndexes, localIndexes, streamEnabled, streamViewType,
-                streamLabel, tableClass, deletionProtection, Map.of(), null);
+                streamLabel, tableClass, deletionProtection, Map.of(), null, null);
     }
 
     public IndexDefinition index(String indexName) {
@@ -111,6 +114,7 @@ public record TableDefinition(
         private boolean deletionProtection;
         private Map<String, String> tags;
         private String ttlAttribute;
+        private String sseKmsKeyArn;
 
         private Builder(TableDefinition from) {
             this.from = from;
@@ -127,6 +131,7 @@ public record TableDefinition(
             deletionProtection = from.deletionProtection;
             tags = from.tags;
             ttlAttribute = from.ttlAttribute;
+            sseKmsKeyArn = from.sseKmsKeyArn;
         }
 
         public Builder status(String value) {
@@ -182,11 +187,16 @@ public record TableDefinition(
             return this;
         }
 
+        public Builder sseKmsKeyArn(String value) {
+            sseKmsKeyArn = value;
+            return this;
+        }
+
         public TableDefinition build() {
             return new TableDefinition(from.name, from.arn, from.id, from.createdAtMillis, status, from.keySchema,
                     attributeDefinitions, billingMode, billingModeUpdatedAtMillis, throughput, globalIndexes,
                     from.localIndexes, streamEnabled, streamViewType, streamLabel, tableClass, deletionProtection,
-                    tags, ttlAttribute);
+                    tags, ttlAttribute, sseKmsKeyArn);
         }
     }
 }

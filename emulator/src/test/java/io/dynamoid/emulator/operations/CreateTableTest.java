@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescrip
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
+import software.amazon.awssdk.services.dynamodb.model.SSEStatus;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -532,6 +535,23 @@ class CreateTableTest extends TableTestSupport {
         assertEquals(d.tableArn() + "/stream/" + d.latestStreamLabel(), d.latestStreamArn());
         assertEquals(TableClass.STANDARD_INFREQUENT_ACCESS, d.tableClassSummary().tableClass());
         assertTrue(d.deletionProtectionEnabled());
+    }
+
+    @Test
+    void kmsEncryptionIsDescribed() {
+        TableDescription d = client.createTable(hashTable(uniqueTableName("sse"))
+                .sseSpecification(SSESpecification.builder().enabled(true).sseType(SSEType.KMS).kmsMasterKeyId("alias/mine").build())
+                .build()).tableDescription();
+        assertEquals(SSEStatus.ENABLED, d.sseDescription().status());
+        assertEquals(SSEType.KMS, d.sseDescription().sseType());
+        assertEquals("arn:aws:kms:us-east-1:000000000000:alias/mine", d.sseDescription().kmsMasterKeyArn());
+    }
+
+    @Test
+    void defaultEncryptionIsNotDescribed() {
+        TableDescription d = client.createTable(hashTable(uniqueTableName("nosse"))
+                .sseSpecification(SSESpecification.builder().enabled(false).build()).build()).tableDescription();
+        assertNull(d.sseDescription());
     }
 
     @Test

@@ -31,7 +31,7 @@ class TtlSweeperTest {
         KeySchema key = new KeySchema(new KeyElement("pk", "HASH", "S"), null);
         table = new Table(new TableDefinition("ttl", database.tableArn("ttl"), "id", 0, "ACTIVE", key, Map.of("pk", "S"),
                 TableDefinition.PAY_PER_REQUEST, 0, Throughput.ON_DEMAND, List.of(), List.of(), false, null, null, null,
-                false, Map.of(), "expires"));
+                false).withTtlAttribute("expires"));
         database.addIfAbsent(table);
         // Scheduled far in the future: the tests sweep by hand at a fixed time.
         sweeper = TtlSweeper.start(databases, Duration.ofHours(1));
