@@ -112,7 +112,7 @@ public final class CreateTable implements Operation {
                 globals, locals, streamEnabled, streamEnabled ? stream.get("StreamViewType").textValue() : null,
                 streamEnabled ? TableDescriptions.streamLabel(now) : null, text(request, "TableClass"),
                 protection != null && protection.booleanValue(), tags, null,
-                TableDescriptions.sseKmsKeyArn(request.get("SSESpecification"), database));
+                ServerSideEncryption.kmsKeyArn(request.get("SSESpecification"), arn));
     }
 
     static IndexDefinition index(JsonNode index, boolean global, Map<String, String> attributes, String tableArn,

@@ -1,10 +1,8 @@
 package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.ItemSize;
-import io.dynamoid.emulator.storage.Database;
 import io.dynamoid.emulator.storage.IndexDefinition;
 import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.KeyElement;
@@ -15,14 +13,12 @@ import io.dynamoid.emulator.storage.Throughput;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Writes DynamoDB's TableDescription (CreateTable, DescribeTable, UpdateTable, DeleteTable) from a table's
@@ -222,22 +218,5 @@ public final class TableDescriptions {
             }
             return ItemSize.of(projected);
         }
-    }
-
-    /**
-     * The KMS key ARN an SSESpecification asks for, or null when it leaves the table on the AWS owned key.
-     * Without KMSMasterKeyId DynamoDB uses the AWS managed key {@code alias/aws/dynamodb}; this emulator names
-     * a stable key id for it per region.
-     */
-    static String sseKmsKeyArn(JsonNode sse, Database database) {
-        if (sse == null || !sse.path("Enabled").booleanValue()) return null;
-        String prefix = "arn:aws:kms:" + database.region() + ":" + database.accountId() + ":";
-        JsonNode keyId = sse.get("KMSMasterKeyId");
-        if (keyId == null) {
-            return prefix + "key/" + UUID.nameUUIDFromBytes(("alias/aws/dynamodb@" + database.region()).getBytes(StandardCharsets.UTF_8));
-        }
-        String key = keyId.textValue();
-        if (key.startsWith("arn:")) return key;
-        return prefix + (key.startsWith("alias/") ? key : "key/" + key);
     }
 }

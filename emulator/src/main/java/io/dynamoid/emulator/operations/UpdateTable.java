@@ -3,7 +3,6 @@ package io.dynamoid.emulator.operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynamoid.emulator.protocol.Errors;
-import io.dynamoid.emulator.storage.Database;
 import io.dynamoid.emulator.storage.IndexDefinition;
 import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.storage.TableDefinition;
@@ -63,7 +62,7 @@ public final class UpdateTable implements Operation {
         validate(request);
         Table table = TableNames.existing(request, context);
         synchronized (table) {
-            Change change = new Change(table.definition(), request, context.database(), System.currentTimeMillis());
+            Change change = new Change(table.definition(), request, System.currentTimeMillis());
             table.definition(change.stored());
             return TableDescriptions.response("TableDescription", change.shown(), table);
         }
@@ -119,7 +118,7 @@ public final class UpdateTable implements Operation {
         private final TableDefinition.Builder shown;
         private boolean updating;
 
-        Change(TableDefinition current, ObjectNode request, Database database, long now) {
+        Change(TableDefinition current, ObjectNode request, long now) {
             this.current = current;
             this.request = request;
             this.now = now;
@@ -138,7 +137,7 @@ public final class UpdateTable implements Operation {
             shown.globalIndexes(shownIndexes);
             applyStream();
             if (request.has("SSESpecification")) {
-                String keyArn = TableDescriptions.sseKmsKeyArn(request.get("SSESpecification"), database);
+                String keyArn = ServerSideEncryption.kmsKeyArn(request.get("SSESpecification"), current.arn());
                 stored.sseKmsKeyArn(keyArn);
                 shown.sseKmsKeyArn(keyArn);
                 updating = true;
