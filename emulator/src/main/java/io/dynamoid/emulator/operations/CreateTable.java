@@ -48,6 +48,7 @@ public final class CreateTable implements Operation {
                     .with("ProvisionedThroughput", TableShapes.throughput())))
             .with("StreamSpecification", TableShapes.streamSpecification())
             .with("SSESpecification", TableShapes.sseSpecification())
+            .with("OnDemandThroughput", TableShapes.onDemandThroughput())
             .with("Tags", Tags.tagList())
             .with("TableClass", TableShapes.tableClass())
             .with("DeletionProtectionEnabled", bool());
@@ -112,7 +113,9 @@ public final class CreateTable implements Operation {
                 globals, locals, streamEnabled, streamEnabled ? stream.get("StreamViewType").textValue() : null,
                 streamEnabled ? TableDescriptions.streamLabel(now) : null, text(request, "TableClass"),
                 protection != null && protection.booleanValue(), tags, null,
-                ServerSideEncryption.kmsKeyArn(request.get("SSESpecification"), arn));
+                ServerSideEncryption.kmsKeyArn(request.get("SSESpecification"), arn),
+                onDemandMaximum(request, "MaxReadRequestUnits", TableDefinition.NO_MAXIMUM),
+                onDemandMaximum(request, "MaxWriteRequestUnits", TableDefinition.NO_MAXIMUM));
     }
 
     static IndexDefinition index(JsonNode index, boolean global, Map<String, String> attributes, String tableArn,
@@ -322,6 +325,12 @@ public final class CreateTable implements Operation {
 
     static Iterable<JsonNode> iterable(JsonNode node) {
         return node == null ? List.of() : node;
+    }
+
+    /** One member of the request's OnDemandThroughput, or {@code otherwise} when not given. */
+    static long onDemandMaximum(JsonNode request, String member, long otherwise) {
+        JsonNode units = request.path("OnDemandThroughput").get(member);
+        return units == null ? otherwise : units.longValue();
     }
 
     static String text(JsonNode request, String field) {

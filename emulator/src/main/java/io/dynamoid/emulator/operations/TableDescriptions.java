@@ -103,6 +103,12 @@ public final class TableDescriptions {
             g.writeStringField("LatestStreamLabel", d.streamLabel());
             g.writeStringField("LatestStreamArn", d.arn() + "/stream/" + d.streamLabel());
         }
+        if (d.onDemandMaxRead() != TableDefinition.NO_MAXIMUM || d.onDemandMaxWrite() != TableDefinition.NO_MAXIMUM) {
+            g.writeObjectFieldStart("OnDemandThroughput");
+            g.writeNumberField("MaxReadRequestUnits", d.onDemandMaxRead());
+            g.writeNumberField("MaxWriteRequestUnits", d.onDemandMaxWrite());
+            g.writeEndObject();
+        }
         if (d.sseKmsKeyArn() != null) {
             g.writeObjectFieldStart("SSEDescription");
             g.writeStringField("Status", "ENABLED");

@@ -73,4 +73,10 @@ final class TableShapes {
                 .with("SSEType", string().oneOf("AES256", "KMS"))
                 .with("KMSMasterKeyId", string());
     }
+
+    static Shape onDemandThroughput() {
+        return fieldStruct("OnDemandThroughput")
+                .with("MaxReadRequestUnits", longValue())
+                .with("MaxWriteRequestUnits", longValue());
+    }
 }

@@ -49,6 +49,7 @@ public final class UpdateTable implements Operation {
                             .with("IndexName", TableShapes.indexName()))))
             .with("StreamSpecification", TableShapes.streamSpecification())
             .with("SSESpecification", TableShapes.sseSpecification())
+            .with("OnDemandThroughput", TableShapes.onDemandThroughput())
             .with("TableClass", TableShapes.tableClass())
             .with("DeletionProtectionEnabled", bool());
 
@@ -73,7 +74,8 @@ public final class UpdateTable implements Operation {
     private static void validate(ObjectNode request) {
         JsonNode indexUpdates = request.get("GlobalSecondaryIndexUpdates");
         boolean anyChange = request.has("ProvisionedThroughput") || request.has("BillingMode")
-                || request.has("StreamSpecification") || (indexUpdates != null && !indexUpdates.isEmpty()) || request.has("SSESpecification")
+                || request.has("StreamSpecification") || (indexUpdates != null && !indexUpdates.isEmpty())
+                || request.has("SSESpecification") || request.has("OnDemandThroughput")
                 || request.has("TableClass") || request.has("DeletionProtectionEnabled");
         if (!anyChange) {
             throw Errors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
@@ -140,6 +142,13 @@ public final class UpdateTable implements Operation {
                 String keyArn = ServerSideEncryption.kmsKeyArn(request.get("SSESpecification"), current.arn());
                 stored.sseKmsKeyArn(keyArn);
                 shown.sseKmsKeyArn(keyArn);
+                updating = true;
+            }
+            if (request.has("OnDemandThroughput")) {
+                long read = CreateTable.onDemandMaximum(request, "MaxReadRequestUnits", current.onDemandMaxRead());
+                long write = CreateTable.onDemandMaximum(request, "MaxWriteRequestUnits", current.onDemandMaxWrite());
+                stored.onDemandMaximum(read, write);
+                shown.onDemandMaximum(read, write);
                 updating = true;
             }
             if (request.has("TableClass")) {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param ttlAttribute              the TTL attribute while TTL is enabled, else null
  * @param sseKmsKeyArn              the KMS key encrypting the table when SSE with KMS is on, else null (the
  *                                  default AWS owned key, which DynamoDB does not describe)
+ * @param onDemandMaxRead           on-demand maximum read request units, -1 for none
+ * @param onDemandMaxWrite          on-demand maximum write request units, -1 for none
  */
 public record TableDefinition(
         String name,
@@ -41,10 +43,14 @@ public record TableDefinition(
         boolean deletionProtection,
         Map<String, String> tags,
         String ttlAttribute,
-        String sseKmsKeyArn) {
+        String sseKmsKeyArn,
+        long onDemandMaxRead,
+        long onDemandMaxWrite) {
 
     public static final String PROVISIONED = "PROVISIONED";
     public static final String PAY_PER_REQUEST = "PAY_PER_REQUEST";
+    /** How OnDemandThroughput says "no maximum". */
+    public static final long NO_MAXIMUM = -1;
 
     public TableDefinition {
         attributeDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(attributeDefinitions));
@@ -61,7 +67,7 @@ public record TableDefinition(
                            boolean deletionProtection) {
         this(name, arn, id, createdAtMillis, status, keySchema, attributeDefinitions, billingMode,
                 billingModeUpdatedAtMillis, throughput, globalIndexes, localIndexes, streamEnabled, streamViewType,
-                streamLabel, tableClass, deletionProtection, Map.of(), null, null);
+                streamLabel, tableClass, deletionProtection, Map.of(), null, null, NO_MAXIMUM, NO_MAXIMUM);
     }
 
     public IndexDefinition index(String indexName) {
@@ -115,6 +121,8 @@ public record TableDefinition(
         private Map<String, String> tags;
         private String ttlAttribute;
         private String sseKmsKeyArn;
+        private long onDemandMaxRead;
+        private long onDemandMaxWrite;
 
         private Builder(TableDefinition from) {
             this.from = from;
@@ -132,6 +140,8 @@ public record TableDefinition(
             tags = from.tags;
             ttlAttribute = from.ttlAttribute;
             sseKmsKeyArn = from.sseKmsKeyArn;
+            onDemandMaxRead = from.onDemandMaxRead;
+            onDemandMaxWrite = from.onDemandMaxWrite;
         }
 
         public Builder status(String value) {
@@ -192,11 +202,17 @@ public record TableDefinition(
             return this;
         }
 
+        public Builder onDemandMaximum(long read, long write) {
+            onDemandMaxRead = read;
+            onDemandMaxWrite = write;
+            return this;
+        }
+
         public TableDefinition build() {
             return new TableDefinition(from.name, from.arn, from.id, from.createdAtMillis, status, from.keySchema,
                     attributeDefinitions, billingMode, billingModeUpdatedAtMillis, throughput, globalIndexes,
                     from.localIndexes, streamEnabled, streamViewType, streamLabel, tableClass, deletionProtection,
-                    tags, ttlAttribute, sseKmsKeyArn);
+                    tags, ttlAttribute, sseKmsKeyArn, onDemandMaxRead, onDemandMaxWrite);
         }
     }
 }

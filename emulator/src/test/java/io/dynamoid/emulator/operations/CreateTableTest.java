@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
@@ -552,6 +553,14 @@ class CreateTableTest extends TableTestSupport {
         TableDescription d = client.createTable(hashTable(uniqueTableName("nosse"))
                 .sseSpecification(SSESpecification.builder().enabled(false).build()).build()).tableDescription();
         assertNull(d.sseDescription());
+    }
+
+    @Test
+    void onDemandMaximumIsDescribed() {
+        TableDescription d = client.createTable(hashTable(uniqueTableName("maxod"))
+                .onDemandThroughput(OnDemandThroughput.builder().maxReadRequestUnits(100L).build()).build()).tableDescription();
+        assertEquals(100L, d.onDemandThroughput().maxReadRequestUnits());
+        assertEquals(-1L, d.onDemandThroughput().maxWriteRequestUnits(), "no maximum");
     }
 
     @Test

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
@@ -337,6 +338,16 @@ class UpdateTableTest extends TableTestSupport {
         assertTrue(keyArn.startsWith("arn:aws:kms:us-east-1:000000000000:key/"), keyArn);
         client.updateTable(r -> r.tableName(name).sseSpecification(SSESpecification.builder().enabled(false).build()));
         assertNull(describe(name).sseDescription());
+    }
+
+    @Test
+    void onDemandMaximumCanBeSetAndRemoved() {
+        String name = uniqueTableName("maxod");
+        createHashTable(name);
+        client.updateTable(r -> r.tableName(name).onDemandThroughput(OnDemandThroughput.builder().maxWriteRequestUnits(50L).build()));
+        assertEquals(50L, describe(name).onDemandThroughput().maxWriteRequestUnits());
+        client.updateTable(r -> r.tableName(name).onDemandThroughput(OnDemandThroughput.builder().maxWriteRequestUnits(-1L).build()));
+        assertNull(describe(name).onDemandThroughput());
     }
 
     @Test
