@@ -23,7 +23,9 @@ import java.time.Duration;
  * Each instance has its own data; several can run in one JVM without sharing anything but code.
  */
 public final class Emulator implements AutoCloseable {
+    /** How often expired TTL items are deleted unless {@link Builder#ttlSweepInterval} says otherwise. */
     public static final Duration DEFAULT_TTL_SWEEP_INTERVAL = Duration.ofSeconds(5);
+
     private final Undertow server;
     private final Databases databases;
     private final TtlSweeper ttlSweeper;
@@ -69,8 +71,8 @@ public final class Emulator implements AutoCloseable {
     /** Stops listening and releases the port. Data of an in-memory emulator is gone afterwards. */
     @Override
     public void close() {
-        server.stop();
         ttlSweeper.close();
+        server.stop();
     }
 
     public static final class Builder {
