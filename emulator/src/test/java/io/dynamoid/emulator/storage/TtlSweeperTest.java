@@ -5,14 +5,25 @@ import io.dynamoid.emulator.protocol.AttrValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** TTL deletion rules (DynamoDB Developer Guide, "Time to Live"): Number of epoch seconds, at most five years old. */
 class TtlSweeperTest {
@@ -95,15 +106,26 @@ class TtlSweeperTest {
     }
 
     @Test
-    void runningEmulatorSweepsInTheBackground() throws InterruptedException {
-        try (Emulator emulator = Emulator.builder().sharedDb(true).ttlSweepInterval(Duration.ofMillis(50)).start()) {
-            Database database = emulator.databases().all().iterator().next();
-            database.addIfAbsent(table);
-            long past = System.currentTimeMillis() / 1000 - 10;
-            put("expired", AttrValue.N.of(past));
+    void runningEmulatorDeletesExpiredItemsOnceTtlIsEnabled() throws InterruptedException {
+        try (Emulator emulator = Emulator.builder().ttlSweepInterval(Duration.ofMillis(50)).start();
+             DynamoDbClient client = DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            client.createTable(r -> r.tableName("sessions").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+            client.updateTimeToLive(r -> r.tableName("sessions").timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
+            long now = System.currentTimeMillis() / 1000;
+            client.putItem(r -> r.tableName("sessions").item(Map.of(
+                    "pk", AttributeValue.fromS("old"), "expires", AttributeValue.fromN(Long.toString(now - 10)))));
+            client.putItem(r -> r.tableName("sessions").item(Map.of(
+                    "pk", AttributeValue.fromS("new"), "expires", AttributeValue.fromN(Long.toString(now + 3600)))));
             long deadline = System.currentTimeMillis() + 5_000;
-            while (get("expired") != null && System.currentTimeMillis() < deadline) Thread.sleep(20);
-            assertNull(get("expired"));
+            while (client.describeTable(r -> r.tableName("sessions")).table().itemCount() > 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(client.getItem(r -> r.tableName("sessions").key(Map.of("pk", AttributeValue.fromS("old")))).hasItem());
+            assertTrue(client.getItem(r -> r.tableName("sessions").key(Map.of("pk", AttributeValue.fromS("new")))).hasItem());
         }
     }
 
