@@ -87,15 +87,22 @@ final class ReadRequest {
         return key;
     }
 
-    /** The named index of the table, or DynamoDB's error; GSIs refuse consistent reads. */
+    /**
+     * The named index of the table, or DynamoDB's error; GSIs refuse consistent reads, and cannot be read
+     * while UpdateTable is still backfilling them.
+     */
     static IndexStore index(Table table, String indexName, boolean consistentRead) {
         if (indexName == null) return null;
-        IndexStore store = table.indexes().store(indexName);
-        if (store == null) throw Errors.validation("The table does not have the specified index: " + indexName);
-        if (store.definition().global() && consistentRead) {
+        IndexDefinition index = table.definition().index(indexName);
+        if (index == null) throw Errors.validation("The table does not have the specified index: " + indexName);
+        if (index.global() && consistentRead) {
             throw Errors.validation("Consistent reads are not supported on global secondary indexes");
         }
-        return store;
+        if (index.global() && "CREATING".equals(index.status())) {
+            // the message boto3 users quote from DynamoDB (aws-cloudformation coverage-roadmap issue #1075)
+            throw Errors.validation("Cannot read from backfilling global secondary index");
+        }
+        return table.indexes().store(index);
     }
 
     /**

@@ -26,6 +26,7 @@ public final class IndexStore {
         this.tableKeySchema = tableKeySchema;
     }
 
+    /** The index as declared when this store was made: its key schema and projection (read status from the table's definition). */
     public IndexDefinition definition() {
         return definition;
     }

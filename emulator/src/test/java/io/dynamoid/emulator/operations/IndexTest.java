@@ -246,6 +246,16 @@ class IndexTest extends EmulatorTestBase {
     }
 
     @Test
+    void backfillingGlobalIndexCannotBeRead() {
+        String tableName = uniqueTableName("index-creating");
+        Table t = ReadFixtures.createTable(emulator, tableName, key("id", "S", null, null),
+                List.of(gsi("byColor", key("color", "S", null, null), "ALL").withStatus("CREATING")), List.of());
+        ReadFixtures.put(t, item("id", s("1"), "color", s("red")));
+        assertDynamoError("ValidationException", "Cannot read from backfilling global secondary index",
+                () -> client.scan(b -> b.tableName(tableName).indexName("byColor")));
+    }
+
+    @Test
     void consistentReadOnAGlobalIndexIsRejected() {
         assertDynamoError("ValidationException", "Consistent reads are not supported on global secondary indexes",
                 () -> query("byColor", Map.of("color", eq(AttributeValue.fromS("red"))), b -> b.consistentRead(true)));
