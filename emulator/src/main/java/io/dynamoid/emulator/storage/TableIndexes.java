@@ -24,10 +24,10 @@ public final class TableIndexes {
 
     /** The store of a declared index (created empty if it has none yet). */
     public IndexStore store(IndexDefinition index) {
-        IndexStore store = stores.compute(index.name(),
-                (name, existing) -> existing != null && existing.serves(index)
-                        ? existing : new IndexStore(index, table.definition().keySchema()));
-        return store;
+        IndexStore store = stores.get(index.name());
+        if (store != null && store.serves(index)) return store;
+        return stores.compute(index.name(), (name, existing) -> existing != null && existing.serves(index)
+                ? existing : new IndexStore(index, table.definition().keySchema()));
     }
 
     /** The store of the named index of the table's current definition, or null when there is no such index. */
