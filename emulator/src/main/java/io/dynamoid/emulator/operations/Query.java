@@ -110,12 +110,12 @@ public final class Query implements Operation {
         ReadPage page = ReadPage.read(target.query(partition, sortCondition, startKey, forward),
                 ReadRequest.integer(request, "Limit"), index != null, fetch, table.definition().rangeKeyName(),
                 startKeyNames, filter, projection);
-        ReadCapacity capacity = ReadCapacity.of(table.name(), indexDefinition, page, consistent);
-        String capacityMode = ReadRequest.text(request, "ReturnConsumedCapacity");
+        ConsumedCapacity capacity = page.capacity(table.name(), indexDefinition, consistent);
+        ConsumedCapacity.Mode capacityMode = ConsumedCapacity.Mode.of(request);
         boolean countOnly = "COUNT".equals(select);
         return g -> {
             g.writeStartObject();
-            capacity.write(g, capacityMode);
+            ConsumedCapacity.writeField(g, capacityMode, capacity);
             g.writeNumberField("Count", page.items().size());
             if (!countOnly) {
                 g.writeArrayFieldStart("Items");

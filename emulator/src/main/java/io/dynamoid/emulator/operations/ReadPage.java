@@ -1,6 +1,7 @@
 package io.dynamoid.emulator.operations;
 
 import io.dynamoid.emulator.protocol.AttrValue;
+import io.dynamoid.emulator.storage.IndexDefinition;
 import io.dynamoid.emulator.storage.Item;
 
 import java.util.ArrayList;
@@ -68,5 +69,20 @@ record ReadPage(List<Map<String, AttrValue>> items, int scannedCount, Map<String
             for (String name : startKeyNames) lastKey.put(name, last.get(name));
         }
         return new ReadPage(items, scanned, lastKey, tableBytes, indexBytes);
+    }
+
+    /**
+     * The read capacity of this page: the bytes of each part read (table, index), rounded up to 4 KB
+     * once per part, at least one unit for the part the request reads (halved when eventually consistent).
+     * A query on an index reads the table only for what the index does not project.
+     */
+    ConsumedCapacity capacity(String tableName, IndexDefinition index, boolean consistent) {
+        if (index == null) {
+            return new ConsumedCapacity(tableName, ConsumedCapacity.readUnits(tableBytes, consistent), Map.of(), Map.of());
+        }
+        double tableUnits = tableBytes > 0 ? ConsumedCapacity.readUnits(tableBytes, consistent) : 0;
+        Map<String, Double> indexUnits = Map.of(index.name(), ConsumedCapacity.readUnits(indexBytes, consistent));
+        return new ConsumedCapacity(tableName, tableUnits, index.global() ? indexUnits : Map.of(),
+                index.global() ? Map.of() : indexUnits);
     }
 }

@@ -123,12 +123,12 @@ public final class Scan implements Operation {
                 ? ReadRequest.keepOnly(attributesToGet) : UnaryOperator.identity();
         ReadPage page = ReadPage.read(target.scan(hashFrom, hashTo, startKey), ReadRequest.integer(request, "Limit"),
                 index != null, fetch, table.definition().rangeKeyName(), startKeyNames, filter, projection);
-        ReadCapacity capacity = ReadCapacity.of(table.name(), indexDefinition, page, consistent);
-        String capacityMode = ReadRequest.text(request, "ReturnConsumedCapacity");
+        ConsumedCapacity capacity = page.capacity(table.name(), indexDefinition, consistent);
+        ConsumedCapacity.Mode capacityMode = ConsumedCapacity.Mode.of(request);
         boolean countOnly = "COUNT".equals(select);
         return g -> {
             g.writeStartObject();
-            capacity.write(g, capacityMode);
+            ConsumedCapacity.writeField(g, capacityMode, capacity);
             g.writeNumberField("Count", page.items().size());
             if (!countOnly) {
                 g.writeArrayFieldStart("Items");

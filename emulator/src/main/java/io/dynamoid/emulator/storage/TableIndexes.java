@@ -1,11 +1,5 @@
 package io.dynamoid.emulator.storage;
 
-import io.dynamoid.emulator.protocol.AttrValue;
-import io.dynamoid.emulator.protocol.Errors;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,12 +24,6 @@ public final class TableIndexes {
                 ? existing : new IndexStore(index, table.definition().keySchema()));
     }
 
-    /** The store of the named index of the table's current definition, or null when there is no such index. */
-    public IndexStore store(String indexName) {
-        IndexDefinition index = table.definition().index(indexName);
-        return index == null ? null : store(index);
-    }
-
     void apply(ItemKey key, Item oldItem, Item newItem) {
         TableDefinition definition = table.definition();
         for (IndexDefinition index : definition.globalIndexes()) store(index).apply(key, oldItem, newItem);
@@ -57,40 +45,21 @@ public final class TableIndexes {
         }
     }
 
-    /** Forgets a deleted index's entries. */
-    public void drop(String indexName) {
-        stores.remove(indexName);
+    /** The store of the named index if it has one (without creating it), else null. */
+    public IndexStore find(String indexName) {
+        return stores.get(indexName);
     }
 
     /**
-     * DynamoDB's write-time check of index keys: an item may lack an index key attribute (it is then not
-     * indexed), but one it has must be of the declared type and, for S and B, not empty. Global indexes are
-     * checked before local ones, each in declaration order.
+     * Brings the stores in line with a new definition (UpdateTable): an index it adds is backfilled from the
+     * table's items, an index it removes is forgotten.
      */
-    public static void checkIndexKeys(TableDefinition definition, Map<String, AttrValue> item) {
-        List<IndexDefinition> indexes = new ArrayList<>(definition.globalIndexes());
-        indexes.addAll(definition.localIndexes());
-        for (IndexDefinition index : indexes) {
-            for (KeyElement key : index.keySchema().elements()) {
-                AttrValue value = item.get(key.name());
-                if (value == null) continue;
-                if (!value.type().equals(key.attributeType())) {
-                    throw Errors.validation("One or more parameter values were invalid: Type mismatch for Index Key "
-                            + key.name() + " Expected: " + key.attributeType() + " Actual: " + value.type()
-                            + " IndexName: " + index.name());
-                }
-                if (isEmpty(value)) {
-                    throw Errors.validation("One or more parameter values are not valid. A value specified for a "
-                            + "secondary index key is not supported. The AttributeValue for a key attribute cannot "
-                            + "contain an empty " + (value instanceof AttrValue.S ? "string" : "binary")
-                            + " value. IndexName: " + index.name() + ", IndexKey: " + key.name());
-                }
-            }
+    public void follow(TableDefinition before, TableDefinition after) {
+        for (IndexDefinition index : after.globalIndexes()) {
+            if (before.index(index.name()) == null) backfill(index);
         }
-    }
-
-    private static boolean isEmpty(AttrValue value) {
-        return (value instanceof AttrValue.S s && s.value().isEmpty())
-                || (value instanceof AttrValue.B b && b.value().length() == 0);
+        for (IndexDefinition index : before.globalIndexes()) {
+            if (after.index(index.name()) == null) stores.remove(index.name());
+        }
     }
 }

@@ -2,9 +2,7 @@ package io.dynamoid.emulator.operations;
 
 import io.dynamoid.emulator.EmulatorTestBase;
 import io.dynamoid.emulator.storage.IndexDefinition;
-import io.dynamoid.emulator.storage.IndexStore;
 import io.dynamoid.emulator.storage.Table;
-import io.dynamoid.emulator.storage.TableDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,7 +43,7 @@ class IndexTest extends EmulatorTestBase {
     @BeforeAll
     static void createTable() {
         name = uniqueTableName("index");
-        table = ReadFixtures.createTable(emulator, name, key("pk", "S", "sk", "N"),
+        table = ReadFixtures.createTable(client, emulator, name, key("pk", "S", "sk", "N"),
                 List.of(gsi("byColor", key("color", "S", "size", "N"), "ALL"),
                         gsi("byOwner", key("owner", "S", null, null), "KEYS_ONLY"),
                         gsi("byTag", key("tag", "S", null, null), "INCLUDE", "note")),
@@ -125,8 +123,7 @@ class IndexTest extends EmulatorTestBase {
     void sparseIndexHoldsOnlyItemsWithItsKey() {
         ScanResponse response = client.scan(b -> b.tableName(name).indexName("byOwner"));
         assertEquals(BIG / 4, response.count());
-        IndexStore store = table.indexes().store("byOwner");
-        assertEquals(BIG / 4, store.itemCount());
+        assertEquals(BIG / 4, table.indexes().find("byOwner").itemCount());
     }
 
     @Test
@@ -191,24 +188,42 @@ class IndexTest extends EmulatorTestBase {
         assertEquals(0.5, response.consumedCapacity().globalSecondaryIndexes().get("byOwner").capacityUnits());
     }
 
+    private static void putItem(String tableName, Map<String, AttributeValue> item) {
+        client.putItem(b -> b.tableName(tableName).item(item));
+    }
+
+    private static Map<String, AttributeValue> sdkItem(String... namesAndStrings) {
+        Map<String, AttributeValue> item = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndStrings.length; i += 2) item.put(namesAndStrings[i], AttributeValue.fromS(namesAndStrings[i + 1]));
+        return item;
+    }
+
+    private static String tableWithColorIndex(String prefix, String projection) {
+        String tableName = uniqueTableName(prefix);
+        ReadFixtures.createTable(client, emulator, tableName, key("id", "S", null, null),
+                List.of(gsi("byColor", key("color", "S", null, null), projection)), List.of());
+        return tableName;
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription describeIndex(String tableName) {
+        return client.describeTable(b -> b.tableName(tableName)).table().globalSecondaryIndexes().get(0);
+    }
+
     @Test
     void indexFollowsPutsOverwritesAndDeletes() {
-        String tableName = uniqueTableName("index-maint");
-        Table t = ReadFixtures.createTable(emulator, tableName, key("id", "S", null, null),
-                List.of(gsi("byColor", key("color", "S", null, null), "ALL")), List.of());
-        IndexStore store = t.indexes().store("byColor");
-        ReadFixtures.put(t, item("id", s("1"), "color", s("red")));
-        ReadFixtures.put(t, item("id", s("2"), "color", s("red")));
+        String tableName = tableWithColorIndex("index-maint", "ALL");
+        putItem(tableName, sdkItem("id", "1", "color", "red"));
+        putItem(tableName, sdkItem("id", "2", "color", "red"));
         assertEquals(2, countColor(tableName, "red"));
-        ReadFixtures.put(t, item("id", s("1"), "color", s("green")));
+        putItem(tableName, sdkItem("id", "1", "color", "green"));
         assertEquals(1, countColor(tableName, "red"));
         assertEquals(1, countColor(tableName, "green"));
-        ReadFixtures.put(t, item("id", s("2")));
+        putItem(tableName, sdkItem("id", "2"));
         assertEquals(0, countColor(tableName, "red"));
-        ReadFixtures.delete(t, item("id", s("1")));
+        client.deleteItem(b -> b.tableName(tableName).key(sdkItem("id", "1")));
         assertEquals(0, countColor(tableName, "green"));
-        assertEquals(0, store.itemCount());
-        assertEquals(0, store.sizeBytes());
+        assertEquals(0L, describeIndex(tableName).itemCount());
+        assertEquals(0L, describeIndex(tableName).indexSizeBytes());
     }
 
     private static int countColor(String tableName, String color) {
@@ -217,40 +232,59 @@ class IndexTest extends EmulatorTestBase {
     }
 
     @Test
-    void indexSizeIsTheSizeOfTheProjectedItems() {
-        String tableName = uniqueTableName("index-size");
-        Table t = ReadFixtures.createTable(emulator, tableName, key("id", "S", null, null),
-                List.of(gsi("byColor", key("color", "S", null, null), "KEYS_ONLY")), List.of());
-        ReadFixtures.put(t, item("id", s("abc"), "color", s("red"), "other", s("0123456789")));
-        IndexStore store = t.indexes().store("byColor");
-        assertEquals(1, store.itemCount());
+    void describeTableReportsTheIndexCountAndProjectedSize() {
+        String tableName = tableWithColorIndex("index-size", "KEYS_ONLY");
+        putItem(tableName, sdkItem("id", "abc", "color", "red", "other", "0123456789"));
+        putItem(tableName, sdkItem("id", "nocolor", "other", "x"));
+        var index = describeIndex(tableName);
+        assertEquals(1L, index.itemCount());
         // id(2) + abc(3) + color(5) + red(3): "other" is not projected
-        assertEquals(13, store.sizeBytes());
+        assertEquals(13L, index.indexSizeBytes());
     }
 
     @Test
-    void backfillIndexesItemsWrittenBeforeTheIndexExisted() {
+    void globalIndexCreatedByUpdateTableIsBackfilled() {
         String tableName = uniqueTableName("index-backfill");
-        Table t = ReadFixtures.createTable(emulator, tableName, key("id", "S", null, null), List.of(), List.of());
-        for (int i = 0; i < 100; i++) ReadFixtures.put(t, item("id", s("i" + i), "color", s(i % 2 == 0 ? "red" : "blue")));
-        IndexDefinition byColor = gsi("byColor", key("color", "S", null, null), "ALL");
-        TableDefinition before = t.definition();
-        t.definition(new TableDefinition(before.name(), before.arn(), before.id(), before.createdAtMillis(), before.status(),
-                before.keySchema(), before.attributeDefinitions(), before.billingMode(), before.billingModeUpdatedAtMillis(),
-                before.throughput(), List.of(byColor), before.localIndexes(), before.streamEnabled(),
-                before.streamViewType(), before.streamLabel(), before.tableClass(), before.deletionProtection()));
-        ReadFixtures.put(t, item("id", s("new"), "color", s("red")));
-        t.indexes().backfill(byColor);
+        ReadFixtures.createTable(client, emulator, tableName, key("id", "S", null, null), List.of(), List.of());
+        for (int i = 0; i < 100; i++) putItem(tableName, sdkItem("id", "i" + i, "color", i % 2 == 0 ? "red" : "blue"));
+        client.updateTable(b -> b.tableName(tableName)
+                .attributeDefinitions(software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                        .attributeName("color").attributeType("S").build())
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byColor")
+                        .keySchema(k -> k.attributeName("color").keyType("HASH"))
+                        .projection(p -> p.projectionType("ALL")))));
+        putItem(tableName, sdkItem("id", "new", "color", "red"));
         assertEquals(51, countColor(tableName, "red"));
-        assertEquals(101, t.indexes().store("byColor").itemCount());
+        assertEquals(101L, describeIndex(tableName).itemCount());
+    }
+
+    @Test
+    void globalIndexDeletedByUpdateTableIsGone() {
+        String tableName = tableWithColorIndex("index-drop", "ALL");
+        putItem(tableName, sdkItem("id", "1", "color", "red"));
+        client.updateTable(b -> b.tableName(tableName).globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byColor"))));
+        assertDynamoError("ValidationException", "The table does not have the specified index: byColor",
+                () -> countColor(tableName, "red"));
+    }
+
+    @Test
+    void putItemRejectsAnIndexKeyOfTheWrongType() {
+        String tableName = tableWithColorIndex("index-type", "ALL");
+        // dynalite db/index.js validateItem (checked against DynamoDB)
+        assertDynamoError("ValidationException",
+                "One or more parameter values were invalid: Type mismatch for Index Key color Expected: S Actual: N IndexName: byColor",
+                () -> client.putItem(b -> b.tableName(tableName).item(Map.of("id", AttributeValue.fromS("1"), "color", AttributeValue.fromN("1")))));
+        assertEquals(0, client.scan(b -> b.tableName(tableName)).count(), "nothing written");
     }
 
     @Test
     void backfillingGlobalIndexCannotBeRead() {
         String tableName = uniqueTableName("index-creating");
-        Table t = ReadFixtures.createTable(emulator, tableName, key("id", "S", null, null),
-                List.of(gsi("byColor", key("color", "S", null, null), "ALL").withStatus("CREATING")), List.of());
-        ReadFixtures.put(t, item("id", s("1"), "color", s("red")));
+        Table t = ReadFixtures.createTable(client, emulator, tableName, key("id", "S", null, null),
+                List.of(gsi("byColor", key("color", "S", null, null), "ALL")), List.of());
+        // this emulator backfills synchronously, so a CREATING index is staged here
+        IndexDefinition creating = t.definition().globalIndexes().get(0).withStatus("CREATING");
+        t.definition(t.definition().toBuilder().globalIndexes(List.of(creating)).build());
         assertDynamoError("ValidationException", "Cannot read from backfilling global secondary index",
                 () -> client.scan(b -> b.tableName(tableName).indexName("byColor")));
     }
@@ -291,33 +325,6 @@ class IndexTest extends EmulatorTestBase {
         assertDynamoError("ValidationException", "The provided starting key is invalid",
                 () -> client.scan(b -> b.tableName(name).indexName("byOwner").exclusiveStartKey(Map.of(
                         "pk", AttributeValue.fromS("p0"), "sk", AttributeValue.fromN("0"), "color", AttributeValue.fromS("red")))));
-    }
-
-    @Test
-    void writeCheckRejectsAnIndexKeyOfTheWrongType() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.dynamoid.emulator.protocol.DynamoException.class,
-                () -> io.dynamoid.emulator.storage.TableIndexes.checkIndexKeys(table.definition(),
-                        item("pk", s("a"), "sk", n(1), "size", s("big"))));
-        // dynalite db/index.js validateItem (checked against DynamoDB)
-        assertEquals("One or more parameter values were invalid: Type mismatch for Index Key size Expected: N Actual: S IndexName: byColor",
-                e.getMessage());
-    }
-
-    @Test
-    void writeCheckRejectsAnEmptyIndexKey() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.dynamoid.emulator.protocol.DynamoException.class,
-                () -> io.dynamoid.emulator.storage.TableIndexes.checkIndexKeys(table.definition(),
-                        item("pk", s("a"), "sk", n(1), "owner", s(""))));
-        // real DynamoDB's answer, as quoted in architect/dynalite issue #184
-        assertEquals("One or more parameter values are not valid. A value specified for a secondary index key is not supported. "
-                + "The AttributeValue for a key attribute cannot contain an empty string value. IndexName: byOwner, IndexKey: owner",
-                e.getMessage());
-    }
-
-    @Test
-    void writeCheckAcceptsItemsWithoutIndexKeys() {
-        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> io.dynamoid.emulator.storage.TableIndexes.checkIndexKeys(
-                table.definition(), item("pk", s("a"), "sk", n(1))));
     }
 
     @Test

@@ -41,7 +41,7 @@ class QueryTest extends EmulatorTestBase {
     @BeforeAll
     static void createTables() {
         numbers = uniqueTableName("query-n");
-        Table n = ReadFixtures.createTable(emulator, numbers, key("pk", "S", "sk", "N"), List.of(), List.of());
+        Table n = ReadFixtures.createTable(client, emulator, numbers, key("pk", "S", "sk", "N"), List.of(), List.of());
         for (int i = 0; i < BIG; i++) ReadFixtures.put(n, item("pk", s("big"), "sk", n(i), "odd", s(i % 2 == 1 ? "yes" : "no")));
         for (String v : List.of("-10", "-2.5", "0", "1e-3", "2", "10", "1E+2")) {
             ReadFixtures.put(n, item("pk", s("mixed"), "sk", AttrValue.n(v)));
@@ -49,19 +49,19 @@ class QueryTest extends EmulatorTestBase {
         ReadFixtures.put(n, item("pk", s("other"), "sk", n(1)));
 
         strings = uniqueTableName("query-s");
-        Table st = ReadFixtures.createTable(emulator, strings, key("pk", "S", "sk", "S"), List.of(), List.of());
+        Table st = ReadFixtures.createTable(client, emulator, strings, key("pk", "S", "sk", "S"), List.of(), List.of());
         for (String v : List.of("a", "ab", "abc", "abd", "b", "B", "é", "\uD83D\uDE00", "\uFFFF", "aa\uFFFF", "ac")) {
             ReadFixtures.put(st, item("pk", s("p"), "sk", s(v)));
         }
 
         binaries = uniqueTableName("query-b");
-        Table b = ReadFixtures.createTable(emulator, binaries, key("pk", "S", "sk", "B"), List.of(), List.of());
+        Table b = ReadFixtures.createTable(client, emulator, binaries, key("pk", "S", "sk", "B"), List.of(), List.of());
         for (int v : new int[]{0x00, 0x01, 0x7f, 0x80, 0xff}) {
             ReadFixtures.put(b, item("pk", s("p"), "sk", new AttrValue.B(Bytes.wrap(new byte[]{(byte) v}))));
         }
 
         hashOnly = uniqueTableName("query-h");
-        Table h = ReadFixtures.createTable(emulator, hashOnly, key("id", "S", null, null), List.of(), List.of());
+        Table h = ReadFixtures.createTable(client, emulator, hashOnly, key("id", "S", null, null), List.of(), List.of());
         ReadFixtures.put(h, item("id", s("a"), "v", n(1)));
         ReadFixtures.put(h, item("id", s("b"), "v", n(2)));
     }

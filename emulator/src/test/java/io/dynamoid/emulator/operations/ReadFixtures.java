@@ -8,8 +8,15 @@ import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.KeyElement;
 import io.dynamoid.emulator.storage.KeySchema;
 import io.dynamoid.emulator.storage.Table;
-import io.dynamoid.emulator.storage.TableDefinition;
 import io.dynamoid.emulator.storage.Throughput;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds tables and items straight in the emulator's storage, for read tests that need thousands of
- * items or index layouts quickly; what they assert is still read back through the SDK.
+ * Read-test tables: created through CreateTable, then loaded in bulk straight through {@link Table#commit}
+ * (the write point PutItem uses) when a test needs thousands of items; what tests assert is read back
+ * through the SDK.
  */
 final class ReadFixtures {
     private ReadFixtures() {
@@ -40,7 +48,8 @@ final class ReadFixtures {
                 nonKeyAttributes.length == 0 ? null : List.of(nonKeyAttributes), null, null, null);
     }
 
-    static Table createTable(Emulator emulator, String name, KeySchema key, List<IndexDefinition> globalIndexes,
+    /** Creates the table through CreateTable (on demand) and returns its storage, for bulk loading. */
+    static Table createTable(DynamoDbClient client, Emulator emulator, String name, KeySchema key, List<IndexDefinition> globalIndexes,
                              List<IndexDefinition> localIndexes) {
         Map<String, String> attributes = new LinkedHashMap<>();
         List<KeySchema> schemas = new ArrayList<>(List.of(key));
@@ -49,12 +58,35 @@ final class ReadFixtures {
         for (KeySchema schema : schemas) {
             for (KeyElement element : schema.elements()) attributes.put(element.name(), element.attributeType());
         }
-        TableDefinition definition = new TableDefinition(name, "arn:aws:dynamodb:us-east-1:000000000000:table/" + name,
-                "id-" + name, System.currentTimeMillis(), "ACTIVE", key, attributes, "PROVISIONED", 0,
-                Throughput.of(5, 5), globalIndexes, localIndexes, false, null, null, "STANDARD", false);
-        Table table = new Table(definition);
-        emulator.databases().forRequest("AKIDTEST", "us-east-1").addIfAbsent(table);
-        return table;
+        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(keySchema(key))
+                .attributeDefinitions(attributes.entrySet().stream()
+                        .map(a -> AttributeDefinition.builder().attributeName(a.getKey()).attributeType(a.getValue()).build())
+                        .toList());
+        if (!globalIndexes.isEmpty()) {
+            request.globalSecondaryIndexes(globalIndexes.stream().map(i -> GlobalSecondaryIndex.builder()
+                    .indexName(i.name()).keySchema(keySchema(i.keySchema())).projection(projection(i)).build()).toList());
+        }
+        if (!localIndexes.isEmpty()) {
+            request.localSecondaryIndexes(localIndexes.stream().map(i -> LocalSecondaryIndex.builder()
+                    .indexName(i.name()).keySchema(keySchema(i.keySchema())).projection(projection(i)).build()).toList());
+        }
+        client.createTable(request.build());
+        return emulator.databases().forRequest("AKIDTEST", "us-east-1").table(name);
+    }
+
+    private static List<KeySchemaElement> keySchema(KeySchema key) {
+        return key.elements().stream().map(e -> KeySchemaElement.builder().attributeName(e.name())
+                .keyType(e.keyType()).build()).toList();
+    }
+
+    private static Projection projection(IndexDefinition index) {
+        Projection.Builder projection = Projection.builder().projectionType(index.projectionType());
+        if (index.nonKeyAttributes() != null && !index.nonKeyAttributes().isEmpty()) {
+            projection.nonKeyAttributes(index.nonKeyAttributes());
+        }
+        return projection.build();
     }
 
     static void put(Table table, Map<String, AttrValue> attributes) {

@@ -35,12 +35,12 @@ class ScanTest extends EmulatorTestBase {
     @BeforeAll
     static void createTables() {
         bigTable = uniqueTableName("scan-big");
-        Table big = ReadFixtures.createTable(emulator, bigTable, key("pk", "S", "sk", "N"), List.of(), List.of());
+        Table big = ReadFixtures.createTable(client, emulator, bigTable, key("pk", "S", "sk", "N"), List.of(), List.of());
         for (int i = 0; i < BIG; i++) {
             ReadFixtures.put(big, item("pk", s("p" + (i % 300)), "sk", n(i), "even", s(i % 2 == 0 ? "yes" : "no")));
         }
         smallTable = uniqueTableName("scan-small");
-        Table small = ReadFixtures.createTable(emulator, smallTable, key("id", "S", null, null), List.of(), List.of());
+        Table small = ReadFixtures.createTable(client, emulator, smallTable, key("id", "S", null, null), List.of(), List.of());
         for (int i = 0; i < 5; i++) ReadFixtures.put(small, item("id", s("item" + i), "value", n(i)));
     }
 
@@ -136,7 +136,7 @@ class ScanTest extends EmulatorTestBase {
     @Test
     void pageStopsOnceItHoldsOneMegabyte() {
         String name = uniqueTableName("scan-large");
-        Table table = ReadFixtures.createTable(emulator, name, key("id", "S", null, null), List.of(), List.of());
+        Table table = ReadFixtures.createTable(client, emulator, name, key("id", "S", null, null), List.of(), List.of());
         String payload = "x".repeat(300_000);
         for (int i = 0; i < 10; i++) ReadFixtures.put(table, item("id", s("big" + i), "payload", s(payload)));
         ScanResponse first = client.scan(b -> b.tableName(name));
@@ -158,7 +158,7 @@ class ScanTest extends EmulatorTestBase {
     @Test
     void consumedCapacityRoundsTheEvaluatedBytesUpToFourKilobytes() {
         String name = uniqueTableName("scan-capacity");
-        Table table = ReadFixtures.createTable(emulator, name, key("id", "S", null, null), List.of(), List.of());
+        Table table = ReadFixtures.createTable(client, emulator, name, key("id", "S", null, null), List.of(), List.of());
         // 3 items of 5,000 bytes = 15,000 bytes -> 4 units of 4 KB
         for (int i = 0; i < 3; i++) ReadFixtures.put(table, item("id", s("i" + i), "p", s("y".repeat(4998 - 2 - 1))));
         ScanResponse eventual = client.scan(b -> b.tableName(name).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -173,7 +173,7 @@ class ScanTest extends EmulatorTestBase {
     @Test
     void emptyScanStillConsumesHalfAUnit() {
         String name = uniqueTableName("scan-empty");
-        ReadFixtures.createTable(emulator, name, key("id", "S", null, null), List.of(), List.of());
+        ReadFixtures.createTable(client, emulator, name, key("id", "S", null, null), List.of(), List.of());
         ScanResponse response = client.scan(b -> b.tableName(name).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         assertEquals(0.5, response.consumedCapacity().capacityUnits());
         assertEquals(0, response.count());
