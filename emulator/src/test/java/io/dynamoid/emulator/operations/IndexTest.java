@@ -232,6 +232,21 @@ class IndexTest extends EmulatorTestBase {
     }
 
     @Test
+    void batchWriteItemMaintainsIndexes() {
+        String tableName = tableWithColorIndex("index-batch", "ALL");
+        putItem(tableName, sdkItem("id", "gone", "color", "red"));
+        client.batchWriteItem(b -> b.requestItems(Map.of(tableName, List.of(
+                software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .putRequest(p -> p.item(sdkItem("id", "a", "color", "red"))).build(),
+                software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .putRequest(p -> p.item(sdkItem("id", "b", "color", "red"))).build(),
+                software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .deleteRequest(d -> d.key(sdkItem("id", "gone"))).build()))));
+        assertEquals(2, countColor(tableName, "red"));
+        assertEquals(2L, describeIndex(tableName).itemCount());
+    }
+
+    @Test
     void describeTableReportsTheIndexCountAndProjectedSize() {
         String tableName = tableWithColorIndex("index-size", "KEYS_ONLY");
         putItem(tableName, sdkItem("id", "abc", "color", "red", "other", "0123456789"));
