@@ -63,8 +63,10 @@ public final class UpdateTable implements Operation {
         validate(request);
         Table table = TableNames.existing(request, context);
         synchronized (table) {
-            Change change = new Change(table.definition(), request, System.currentTimeMillis());
+            TableDefinition before = table.definition();
+            Change change = new Change(before, request, System.currentTimeMillis());
             table.definition(change.stored());
+            table.indexes().follow(before, change.stored());
             return TableDescriptions.response("TableDescription", change.shown(), table);
         }
     }
@@ -280,10 +282,7 @@ public final class UpdateTable implements Operation {
                             changed.lastDecrease(), from.decreasesToday())));
         }
 
-        /**
-         * Adds the index's definition, ACTIVE at once. This is where building the index from the table's
-         * items (backfilling) belongs once indexes hold data of their own.
-         */
+        /** Adds the index's definition, ACTIVE at once (execute then backfills it from the table's items). */
         private void createIndex(JsonNode action, List<IndexDefinition> indexes, List<IndexDefinition> shownIndexes, String newMode) {
             String name = action.get("IndexName").textValue();
             if (current.index(name) != null) {
