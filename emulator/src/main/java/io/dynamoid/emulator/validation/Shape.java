@@ -40,6 +40,7 @@ public final class Shape {
     final List<Constraint> constraints = new ArrayList<>();
     boolean required;
     boolean tableName;
+    boolean tableArn;
 
     private Shape(Kind kind, String modelName) {
         this.kind = kind;
@@ -158,9 +159,22 @@ public final class Shape {
         return this;
     }
 
-    /** Table-name length rule reported before the other constraints ("must be at least 3 characters..."). */
+    /**
+     * Table-name length rule reported before the other constraints ("must be at least 3 characters...").
+     * A value starting with {@code arn:} is a table ARN instead: only its length (at most 1024) is checked here.
+     */
     public Shape tableName() {
         tableName = true;
+        return this;
+    }
+
+    /**
+     * A table name whose constraints are collected with the others (as item operations report them), but
+     * which may also be a table ARN: a value starting with {@code arn:} is checked only for its length (at
+     * most 1024), like {@link #tableName()}'s ARNs.
+     */
+    public Shape orTableArn() {
+        tableArn = true;
         return this;
     }
 
