@@ -163,6 +163,11 @@ public final class ModelMapping {
         return attributes;
     }
 
+    /** The names of the key attributes (hash, then range). */
+    public List<String> keyNames() {
+        return rangeKey == null ? List.of(hashKey.name()) : List.of(hashKey.name(), rangeKey.name());
+    }
+
     /** The primary key attributes within an item. */
     public Map<String, AttributeValue> keyOfItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
