@@ -198,7 +198,7 @@ public final class ModelMapping {
             }
             return v;
         } catch (ClassCastException e) {
-            throw new io.dynamoid.orm.UnknownAttributeException("A " + value.getClass().getSimpleName() + " is not a value of key "
+            throw new io.dynamoid.orm.InvalidValueException("A " + value.getClass().getSimpleName() + " is not a value of key "
                     + field.name() + " of " + meta.type().getSimpleName(), e);
         }
     }

@@ -82,7 +82,7 @@ public final class FieldMeta {
         } catch (IllegalAccessException e) {
             throw accessFailure(e);
         } catch (IllegalArgumentException e) {
-            throw new io.dynamoid.orm.UnknownAttributeException("Cannot assign a " + value.getClass().getSimpleName()
+            throw new io.dynamoid.orm.InvalidValueException("Cannot assign a " + value.getClass().getSimpleName()
                     + " to " + field.getDeclaringClass().getSimpleName() + "." + field.getName() + " of type "
                     + field.getType().getSimpleName(), e);
         }

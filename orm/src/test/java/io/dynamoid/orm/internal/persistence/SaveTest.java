@@ -330,6 +330,13 @@ class SaveTest extends OrmTestBase {
     }
 
     @Test
+    void assigningAValueOfTheWrongTypeIsRefused() {
+        User user = savedUser();
+
+        assertThrows(io.dynamoid.orm.InvalidValueException.class, () -> user.assignAttributes(Map.of("name", 5)));
+    }
+
+    @Test
     void updateWithALambdaSavesTheChange() {
         User user = savedUser();
 
