@@ -70,12 +70,17 @@ public final class FieldMeta {
         }
     }
 
+    /** A number converted to this field's numeric type (5 for a {@code Long} field is 5L); other values as they are. */
+    public Object coerce(Object value) {
+        return value instanceof Number n ? Numbers.convert(n, field.getType()) : value;
+    }
+
     /** Sets the field; null on a primitive field leaves its default (0, false); numbers convert to the field's type. */
     public void set(Object model, Object value) {
         if (value == null && field.getType().isPrimitive()) {
             value = primitiveDefault(field.getType());
-        } else if (value instanceof Number n) {
-            value = Numbers.convert(n, field.getType());
+        } else {
+            value = coerce(value);
         }
         try {
             field.set(model, value);
