@@ -6,6 +6,7 @@ import io.dynamoid.orm.internal.persistence.Delete;
 import io.dynamoid.orm.internal.persistence.Find;
 import io.dynamoid.orm.internal.persistence.Import;
 import io.dynamoid.orm.internal.persistence.Increment;
+import io.dynamoid.orm.internal.persistence.Selection;
 import io.dynamoid.orm.internal.persistence.UpdateFields;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -54,6 +55,15 @@ public class Finder<T extends Model<T>> {
         return type;
     }
 
+    /** Read-only projections of this model into a record type (see {@link RecordFinder}). */
+    public <R extends Record> RecordFinder<T, R> as(Class<R> recordType) {
+        return new RecordFinder<>(this, recordType);
+    }
+
+    boolean isConsistent() {
+        return consistent;
+    }
+
     /** The table name on the instance this finder works on. */
     public String tableName() {
         return mapping().tableName();
@@ -100,7 +110,7 @@ public class Finder<T extends Model<T>> {
         Engine engine = engine();
         ModelMapping mapping = engine.mapping(type);
         List<Map<String, AttributeValue>> attributeKeys = keys.stream().map(mapping::key).toList();
-        List<Map<String, AttributeValue>> items = Find.many(engine, mapping, attributeKeys, consistent);
+        List<Map<String, AttributeValue>> items = Find.many(engine, mapping, attributeKeys, consistent, Selection.ALL);
         List<T> records = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) == null) {
@@ -126,7 +136,7 @@ public class Finder<T extends Model<T>> {
         ModelMapping mapping = engine.mapping(type);
         engine.beforeScan(mapping, "all records of " + type.getSimpleName());
         List<T> records = new ArrayList<>();
-        Find.scan(engine, mapping, consistent, item -> records.add(load(engine, mapping, item)));
+        Find.scan(engine, mapping, consistent, Selection.ALL, item -> records.add(load(engine, mapping, item)));
         return records;
     }
 
@@ -221,7 +231,7 @@ public class Finder<T extends Model<T>> {
         return record;
     }
 
-    private Engine engine() {
+    Engine engine() {
         return (dynamoid != null ? dynamoid : Dynamoid.current()).engine();
     }
 

@@ -98,11 +98,15 @@ public final class OrmExtension implements BeforeAllCallback, AfterAllCallback, 
 
     /** A TestAbortedException naming the missing operation, or the throwable itself. */
     static Throwable skippedIfUnknownOperation(Throwable throwable) {
+        String what = null;
         for (Throwable t = throwable; t != null; t = t.getCause()) {
+            if (t instanceof DynamoidException) {
+                what = t.getMessage(); // names the operation and table
+            }
             if (t instanceof AwsServiceException e && e.awsErrorDetails() != null
                     && "UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
                 return new TestAbortedException("The endpoint does not implement an operation this test needs: "
-                        + throwable.getMessage(), throwable);
+                        + (what != null ? what : e.getMessage()), throwable);
             }
         }
         return throwable;

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -23,6 +24,7 @@ public final class Engine {
     private final DynamoDbClient client;
     private final Object owner;
     private final ConcurrentMap<Class<?>, ModelMapping> mappings = new ConcurrentHashMap<>();
+    private final ConcurrentMap<List<Class<?>>, RecordMapping<?>> recordMappings = new ConcurrentHashMap<>();
     private final TableManager tables;
     private final Backoff backoff;
 
@@ -57,6 +59,13 @@ public final class Engine {
 
     public ModelMapping mapping(Class<?> modelType) {
         return mappings.computeIfAbsent(modelType, t -> new ModelMapping(ModelMeta.of(t), config));
+    }
+
+    /** A record type as a view of a model. */
+    @SuppressWarnings("unchecked")
+    public <R> RecordMapping<R> recordMapping(Class<?> modelType, Class<R> recordType) {
+        return (RecordMapping<R>) recordMappings.computeIfAbsent(List.of(modelType, recordType),
+                k -> new RecordMapping<>(mapping(modelType), recordType));
     }
 
     /** Before a write: creates the table when it is missing and the configuration says so. */

@@ -30,7 +30,15 @@ public final class ModelMapping {
 
         /** The attribute for a Java value, or null when nothing is to be stored. */
         public AttributeValue dump(Object value) {
-            return value == null ? null : codec.dump(value);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return codec.dump(meta.coerce(value));
+            } catch (ClassCastException e) {
+                throw new io.dynamoid.orm.InvalidValueException("A " + value.getClass().getSimpleName() + " is not a value of "
+                        + meta + " (" + meta.type().getSimpleName() + ")", e);
+            }
         }
 
         public Object load(AttributeValue value) {
@@ -163,6 +171,11 @@ public final class ModelMapping {
         return attributes;
     }
 
+    /** The names of the key attributes (hash, then range). */
+    public List<String> keyNames() {
+        return rangeKey == null ? List.of(hashKey.name()) : List.of(hashKey.name(), rangeKey.name());
+    }
+
     /** The primary key attributes within an item. */
     public Map<String, AttributeValue> keyOfItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -186,15 +199,10 @@ public final class ModelMapping {
     }
 
     private AttributeValue keyValue(MappedField field, Object value) {
-        try {
-            AttributeValue v = field.dump(value);
-            if (v == null) {
-                throw new MissingHashKeyException("An empty value cannot be the key " + field.name() + " of " + meta.type().getSimpleName());
-            }
-            return v;
-        } catch (ClassCastException e) {
-            throw new io.dynamoid.orm.UnknownAttributeException("A " + value.getClass().getSimpleName() + " is not a value of key "
-                    + field.name() + " of " + meta.type().getSimpleName(), e);
+        AttributeValue v = field.dump(value);
+        if (v == null) {
+            throw new MissingHashKeyException("An empty value cannot be the key " + field.name() + " of " + meta.type().getSimpleName());
         }
+        return v;
     }
 }

@@ -9,6 +9,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
+import java.util.Map;
+import java.util.TreeSet;
+
 /**
  * Logs each DynamoDB call with its table and duration at DEBUG (failures too), on the logger
  * {@code io.dynamoid.orm.requests}: e.g. {@code PutItem dynamoid_users 3 ms}.
@@ -51,8 +54,11 @@ public final class RequestLogging implements ExecutionInterceptor {
         return attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     }
 
+    /** The request's table, or the tables of a batch request, or "-" (ListTables). */
     private static String table(SdkRequest request) {
-        return request.getValueForField("TableName", String.class).orElse("-");
+        return request.getValueForField("TableName", String.class)
+                .or(() -> request.getValueForField("RequestItems", Map.class).map(items -> String.join(",", new TreeSet<String>(items.keySet()))))
+                .orElse("-");
     }
 
     private static long elapsedMillis(ExecutionAttributes attributes) {

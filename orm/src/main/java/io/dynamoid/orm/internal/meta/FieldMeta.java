@@ -70,19 +70,24 @@ public final class FieldMeta {
         }
     }
 
+    /** A number converted to this field's numeric type (5 for a {@code Long} field is 5L); other values as they are. */
+    public Object coerce(Object value) {
+        return value instanceof Number n ? Numbers.convert(n, field.getType()) : value;
+    }
+
     /** Sets the field; null on a primitive field leaves its default (0, false); numbers convert to the field's type. */
     public void set(Object model, Object value) {
         if (value == null && field.getType().isPrimitive()) {
             value = primitiveDefault(field.getType());
-        } else if (value instanceof Number n) {
-            value = Numbers.convert(n, field.getType());
+        } else {
+            value = coerce(value);
         }
         try {
             field.set(model, value);
         } catch (IllegalAccessException e) {
             throw accessFailure(e);
         } catch (IllegalArgumentException e) {
-            throw new io.dynamoid.orm.UnknownAttributeException("Cannot assign a " + value.getClass().getSimpleName()
+            throw new io.dynamoid.orm.InvalidValueException("Cannot assign a " + value.getClass().getSimpleName()
                     + " to " + field.getDeclaringClass().getSimpleName() + "." + field.getName() + " of type "
                     + field.getType().getSimpleName(), e);
         }

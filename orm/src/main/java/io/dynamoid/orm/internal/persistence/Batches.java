@@ -46,11 +46,13 @@ final class Batches {
         }
     }
 
-    static List<Map<String, AttributeValue>> get(Engine engine, String table, List<Map<String, AttributeValue>> keys, boolean consistent) {
+    static List<Map<String, AttributeValue>> get(Engine engine, String table, List<Map<String, AttributeValue>> keys, boolean consistent,
+                                                 Selection selection) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += GET_LIMIT) {
             KeysAndAttributes pending = KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + GET_LIMIT))).consistentRead(consistent).build();
+                    .keys(keys.subList(from, Math.min(keys.size(), from + GET_LIMIT))).consistentRead(consistent)
+                    .projectionExpression(selection.expression()).expressionAttributeNames(selection.names()).build();
             for (int attempt = 1; pending != null && !pending.keys().isEmpty(); attempt++) {
                 if (attempt > 1 && !engine.backoff().await(attempt - 1)) {
                     throw new RequestFailedException(pending.keys().size() + " keys of table " + table

@@ -15,45 +15,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Reads by key: GetItem for one, BatchGetItem for many (in the order asked), Scan for all. */
+/**
+ * Reads by key: GetItem for one, BatchGetItem for many (in the order asked), Scan for all; each returning whole
+ * items or a {@link Selection} of attributes.
+ */
 public final class Find {
     private Find() {
     }
 
     /** The item with this key, or null. */
-    public static Map<String, AttributeValue> one(Engine engine, ModelMapping mapping, Map<String, AttributeValue> key, boolean consistent) {
+    public static Map<String, AttributeValue> one(Engine engine, ModelMapping mapping, Map<String, AttributeValue> key,
+                                                  boolean consistent, Selection selection) {
         GetItemResponse r;
         try {
-            r = engine.client().getItem(b -> b.tableName(mapping.tableName()).key(key).consistentRead(consistent));
+            r = engine.client().getItem(b -> b.tableName(mapping.tableName()).key(key).consistentRead(consistent)
+                    .projectionExpression(selection.expression()).expressionAttributeNames(selection.names()));
         } catch (SdkException e) {
             throw Failures.of("GetItem", mapping.tableName(), e);
         }
         return r.hasItem() && !r.item().isEmpty() ? r.item() : null;
     }
 
+    public static Map<String, AttributeValue> one(Engine engine, ModelMapping mapping, Map<String, AttributeValue> key, boolean consistent) {
+        return one(engine, mapping, key, consistent, Selection.ALL);
+    }
+
     /** Whether an item has this key; reads only the key attributes. */
     public static boolean exists(Engine engine, ModelMapping mapping, Map<String, AttributeValue> key, boolean consistent) {
-        Expressions e = new Expressions();
-        String projection = String.join(", ", key.keySet().stream().map(e::name).toList());
-        GetItemResponse r;
-        try {
-            r = engine.client().getItem(b -> b.tableName(mapping.tableName()).key(key).consistentRead(consistent)
-                    .projectionExpression(projection).expressionAttributeNames(e.names()));
-        } catch (SdkException ex) {
-            throw Failures.of("GetItem", mapping.tableName(), ex);
-        }
-        return r.hasItem() && !r.item().isEmpty();
+        return one(engine, mapping, key, consistent, Selection.of(key.keySet())) != null;
     }
 
     /**
      * The items with these keys, in the order of the keys; a missing item is a null in the list. Duplicate keys
-     * are read once.
+     * are read once. A selection must include the key attributes.
      */
     public static List<Map<String, AttributeValue>> many(Engine engine, ModelMapping mapping, List<Map<String, AttributeValue>> keys,
-                                                         boolean consistent) {
+                                                         boolean consistent, Selection selection) {
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
         keys.forEach(k -> byKey.put(k, null));
-        for (Map<String, AttributeValue> item : Batches.get(engine, mapping.tableName(), new ArrayList<>(byKey.keySet()), consistent)) {
+        for (Map<String, AttributeValue> item : Batches.get(engine, mapping.tableName(), new ArrayList<>(byKey.keySet()), consistent, selection)) {
             byKey.put(mapping.keyOfItem(item), item);
         }
         List<Map<String, AttributeValue>> result = new ArrayList<>(keys.size());
@@ -62,33 +62,26 @@ public final class Find {
     }
 
     /** Every item of the table, page by page. The caller has checked the scan policy. */
-    public static void scan(Engine engine, ModelMapping mapping, boolean consistent, Consumer<Map<String, AttributeValue>> each) {
-        scan(engine, mapping, ScanRequest.builder().tableName(mapping.tableName()).consistentRead(consistent), each);
-    }
-
-    /** The key of every item of the table (for emptying it). */
-    public static void scanKeys(Engine engine, ModelMapping mapping, Consumer<Map<String, AttributeValue>> each) {
-        Expressions e = new Expressions();
-        List<String> keyNames = new ArrayList<>();
-        keyNames.add(e.name(mapping.hashKey().name()));
-        if (mapping.rangeKey() != null) {
-            keyNames.add(e.name(mapping.rangeKey().name()));
-        }
-        scan(engine, mapping, ScanRequest.builder().tableName(mapping.tableName())
-                .projectionExpression(String.join(", ", keyNames)).expressionAttributeNames(e.names()), each);
-    }
-
-    private static void scan(Engine engine, ModelMapping mapping, ScanRequest.Builder request, Consumer<Map<String, AttributeValue>> each) {
+    public static void scan(Engine engine, ModelMapping mapping, boolean consistent, Selection selection,
+                            Consumer<Map<String, AttributeValue>> each) {
         Map<String, AttributeValue> start = null;
         do {
+            Map<String, AttributeValue> from = start;
             ScanResponse page;
             try {
-                page = engine.client().scan(request.exclusiveStartKey(start).build());
+                page = engine.client().scan(ScanRequest.builder().tableName(mapping.tableName()).consistentRead(consistent)
+                        .projectionExpression(selection.expression()).expressionAttributeNames(selection.names())
+                        .exclusiveStartKey(from).build());
             } catch (SdkException e) {
                 throw Failures.of("Scan", mapping.tableName(), e);
             }
             page.items().forEach(each);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+    }
+
+    /** The key of every item of the table (for emptying it). */
+    public static void scanKeys(Engine engine, ModelMapping mapping, Consumer<Map<String, AttributeValue>> each) {
+        scan(engine, mapping, false, Selection.of(mapping.keyNames()), each);
     }
 }

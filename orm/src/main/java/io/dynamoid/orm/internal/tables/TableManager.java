@@ -44,7 +44,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * createTableOnSave costs one DescribeTable per table, not one per write.
  */
 public final class TableManager {
-    private static final Duration POLL = Duration.ofMillis(100);
+    /** Emulators create tables at once; AWS takes seconds and limits DescribeTable calls. */
+    private static final Duration LOCAL_POLL = Duration.ofMillis(50);
+    private static final Duration AWS_POLL = Duration.ofSeconds(1);
 
     private final Engine engine;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -165,11 +167,12 @@ public final class TableManager {
 
     private DynamoDbWaiter waiter() {
         Duration timeout = engine.config().tableWaitTimeout();
+        Duration poll = engine.config().adapter() == DynamoidConfig.Adapter.LOCAL ? LOCAL_POLL : AWS_POLL;
         return DynamoDbWaiter.builder()
                 .client(client())
                 .overrideConfiguration(WaiterOverrideConfiguration.builder()
-                        .backoffStrategy(FixedDelayBackoffStrategy.create(POLL))
-                        .maxAttempts((int) Math.max(1, timeout.toMillis() / POLL.toMillis()))
+                        .backoffStrategy(FixedDelayBackoffStrategy.create(poll))
+                        .maxAttempts((int) Math.max(1, timeout.toMillis() / poll.toMillis()))
                         .waitTimeout(timeout)
                         .build())
                 .build();

@@ -11,9 +11,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -39,10 +43,13 @@ class RequestLoggingTest extends OrmTestBase {
                 .build()) {
             client.listTables();
             assertThrows(ResourceNotFoundException.class, () -> client.describeTable(b -> b.tableName("no_such_table")));
+            assertThrows(DynamoDbException.class, () -> client.batchGetItem(b -> b.requestItems(
+                    Map.of("no_such_table", KeysAndAttributes.builder().keys(Map.of("id", AttributeValue.fromS("x"))).build()))));
         }
 
         List<String> lines = logged(events);
-        assertEquals(2, lines.size());
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(2).startsWith("BatchGetItem no_such_table failed after"), lines.get(2));
         assertTrue(lines.get(0).matches("ListTables - \\d+ ms"), lines.get(0));
         assertTrue(lines.get(1).matches("DescribeTable no_such_table failed after \\d+ ms: .*"), lines.get(1));
     }

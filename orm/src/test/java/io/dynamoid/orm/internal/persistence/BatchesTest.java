@@ -121,7 +121,7 @@ class BatchesTest {
         client.stubbornCalls = 1;
         client.unprocessed = 7;
 
-        List<Map<String, AttributeValue>> items = Batches.get(engine(client, 3), "t", keys(150), false);
+        List<Map<String, AttributeValue>> items = Batches.get(engine(client, 3), "t", keys(150), false, Selection.ALL);
 
         assertEquals(List.of(100, 7, 50), client.getSizes);
         assertEquals(150, items.size());

@@ -183,6 +183,23 @@ class FindTest extends OrmTestBase {
     }
 
     @Test
+    void warnOnScanLogsAWarning() {
+        Dynamoid warning = orm.another(c -> c.warnOnScan(true));
+        Gadget.find.on(warning).create(g -> g.label = "w");
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            Gadget.find.on(warning).all();
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertTrue(captured.toString().contains("WARN io.dynamoid.orm.scan - Scanning table " + warning.tableName(Gadget.class)),
+                captured.toString());
+    }
+
+    @Test
     void errorOnScanRefusesAScan() {
         Dynamoid strict = orm.another(c -> c.errorOnScan(true));
 

@@ -46,6 +46,13 @@ class SaveTest extends OrmTestBase {
         public String plan;
     }
 
+    public static class Order extends Model<Order> {
+        public static final Finder<Order> find = Finder.of(Order.class);
+        @HashKey
+        public long number;
+        public String item;
+    }
+
     public static class Post extends Model<Post> {
         @HashKey
         public String author;
@@ -239,6 +246,23 @@ class SaveTest extends OrmTestBase {
     }
 
     @Test
+    void aNumericHashKeyIsStoredAsANumber() {
+        Order order = new Order();
+        order.number = 1001;
+        order.item = "book";
+        order.save();
+
+        assertEquals("book", storedItem(Order.class, Map.of("number", AttributeValue.fromN("1001"))).get("item").s());
+        assertEquals("book", Order.find.byId(1001L).item);
+        assertEquals("book", Order.find.byId(1001).item, "an int finds a long key");
+    }
+
+    @Test
+    void aKeyValueOfTheWrongTypeIsRefused() {
+        assertThrows(io.dynamoid.orm.InvalidValueException.class, () -> Order.find.byId("1001"));
+    }
+
+    @Test
     void aMissingCustomHashKeyIsRefusedBeforeAnyRequest() {
         Account account = new Account();
         account.plan = "free";
@@ -327,6 +351,13 @@ class SaveTest extends OrmTestBase {
         User user = savedUser();
 
         assertThrows(io.dynamoid.orm.UnknownAttributeException.class, () -> user.updateAttributes(Map.of("nickname", "J")));
+    }
+
+    @Test
+    void assigningAValueOfTheWrongTypeIsRefused() {
+        User user = savedUser();
+
+        assertThrows(io.dynamoid.orm.InvalidValueException.class, () -> user.assignAttributes(Map.of("name", 5)));
     }
 
     @Test
