@@ -18,6 +18,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  * 50 test classes in one launcher run, each with its own embedded emulator, against the same 50 on one shared
  * endpoint (an emulator started here: each class then gets a namespace whose tables are deleted after it).
  * Per-class overhead = the class container's time minus its tests' time: what the extension (and JUnit) add per
- * class. Also times bare {@code Emulator.start()}/{@code close()} and {@code Dynamoid.create} in process.
+ * class. Also times bare {@code Emulator.start()}/{@code close()} and {@code Dynamoid.create} in process. Wall
+ * times on a shared machine include waiting for a core; the process CPU time per class does not.
  *
  * <pre>
  * mvn -B -q -o test-compile dependency:build-classpath -pl junit-extension -am -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
@@ -66,6 +68,7 @@ public final class ExtensionBenchmark {
         }
         long[] starts = new long[STARTS];
         long[] closes = new long[STARTS];
+        long cpu0 = processCpuNanos();
         for (int i = 0; i < STARTS; i++) {
             long t0 = System.nanoTime();
             Emulator emulator = Emulator.start();
@@ -74,7 +77,9 @@ public final class ExtensionBenchmark {
             closes[i] = System.nanoTime() - t1;
             starts[i] = t1 - t0;
         }
-        System.out.printf(Locale.ROOT, "Emulator.start() x%d (after 50 warm-up): %s; close(): %s%n", STARTS, stats(starts), stats(closes));
+        long cpu = processCpuNanos() - cpu0;
+        System.out.printf(Locale.ROOT, "Emulator.start() x%d (after 50 warm-up): %s; close(): %s; process CPU per start+close %.2f ms%n",
+                STARTS, stats(starts), stats(closes), cpu / 1e6 / STARTS);
     }
 
     private static void ormCreation() {
@@ -101,15 +106,22 @@ public final class ExtensionBenchmark {
                 .build();
         Timings timings = new Timings();
         Launcher launcher = LauncherFactory.create();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         launcher.execute(request, timings);
         long total = System.nanoTime() - t0;
+        long cpu = processCpuNanos() - cpu0;
         if (!timings.failures.isEmpty()) {
             throw new IllegalStateException(label + ": " + timings.failures);
         }
         long[] overheads = timings.classOverheads();
-        System.out.printf(Locale.ROOT, "%-48s %d classes in %6.1f ms (%5.2f ms/class); per-class overhead %s%n",
-                label, overheads.length, total / 1e6, total / 1e6 / overheads.length, stats(overheads));
+        System.out.printf(Locale.ROOT, "%-48s %d classes in %6.1f ms (%5.2f ms/class, CPU %5.2f ms/class); per-class overhead %s%n",
+                label, overheads.length, total / 1e6, total / 1e6 / overheads.length, cpu / 1e6 / overheads.length, stats(overheads));
+    }
+
+    /** CPU time of every thread of this JVM: what the machine's other load does not inflate, unlike wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String stats(long[] nanos) {
