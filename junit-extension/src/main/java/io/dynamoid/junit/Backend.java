@@ -40,7 +40,7 @@ final class Backend implements AutoCloseable {
         this.dynamoid = dynamoid;
     }
 
-    /** An embedded emulator (shared database: any keys and region see the same tables) and an ORM on it. */
+    /** An embedded emulator (one database: any keys and region see the same tables) and an ORM on it. */
     static Backend embedded(Settings settings) {
         Emulator emulator = startEmulator(settings);
         try {
@@ -73,7 +73,8 @@ final class Backend implements AutoCloseable {
     }
 
     private static Emulator startEmulator(Settings settings) {
-        Emulator.Builder builder = Emulator.builder().sharedDb(true);
+        // One thread pool for every class's emulator: a class then pays for a listener, not for a pool of threads.
+        Emulator.Builder builder = Emulator.builder().sharedDb(true).sharedWorker(true);
         if (settings.dataDirectory() != null) {
             builder.dbPath(settings.dataDirectory());
         }
