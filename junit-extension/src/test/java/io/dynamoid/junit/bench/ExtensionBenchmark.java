@@ -49,7 +49,8 @@ public final class ExtensionBenchmark {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         System.out.printf(Locale.ROOT, "cores=%d, java=%s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        emulatorStarts();
+        emulatorStarts("own worker", false);
+        emulatorStarts("shared worker (as the extension starts them)", true);
         ormCreation();
         try (Emulator shared = Emulator.builder().sharedDb(true).start()) {
             for (int round = 1; round <= rounds; round++) {
@@ -62,24 +63,24 @@ public final class ExtensionBenchmark {
         }
     }
 
-    private static void emulatorStarts() {
+    private static void emulatorStarts(String label, boolean sharedWorker) {
         for (int i = 0; i < 50; i++) {
-            Emulator.start().close();
+            Emulator.builder().sharedWorker(sharedWorker).start().close();
         }
         long[] starts = new long[STARTS];
         long[] closes = new long[STARTS];
         long cpu0 = processCpuNanos();
         for (int i = 0; i < STARTS; i++) {
             long t0 = System.nanoTime();
-            Emulator emulator = Emulator.start();
+            Emulator emulator = Emulator.builder().sharedWorker(sharedWorker).start();
             long t1 = System.nanoTime();
             emulator.close();
             closes[i] = System.nanoTime() - t1;
             starts[i] = t1 - t0;
         }
         long cpu = processCpuNanos() - cpu0;
-        System.out.printf(Locale.ROOT, "Emulator.start() x%d (after 50 warm-up): %s; close(): %s; process CPU per start+close %.2f ms%n",
-                STARTS, stats(starts), stats(closes), cpu / 1e6 / STARTS);
+        System.out.printf(Locale.ROOT, "Emulator start x%d, %s (after 50 warm-up): %s; close(): %s; process CPU per start+close %.2f ms%n",
+                STARTS, label, stats(starts), stats(closes), cpu / 1e6 / STARTS);
     }
 
     private static void ormCreation() {
