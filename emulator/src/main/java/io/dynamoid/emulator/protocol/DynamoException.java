@@ -1,5 +1,9 @@
 package io.dynamoid.emulator.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+
 /**
  * An error answered to the client as DynamoDB answers it: HTTP status plus
  * {@code {"__type": ..., "message": ...}}. Build instances through {@link Errors}.
@@ -36,6 +40,13 @@ public class DynamoException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /**
+     * Members some errors carry besides {@code __type} and the message (e.g. TransactionCanceledException's
+     * CancellationReasons), written between the two; none by default.
+     */
+    public void writeDetails(JsonGenerator g) throws IOException {
     }
 
     public String messageKey() {

@@ -168,6 +168,7 @@ public final class DynamoHandler implements HttpHandler {
         return g -> {
             g.writeStartObject();
             g.writeStringField("__type", e.type());
+            e.writeDetails(g);
             if (e.getMessage() != null) g.writeStringField(e.messageKey(), e.getMessage());
             g.writeEndObject();
         };
