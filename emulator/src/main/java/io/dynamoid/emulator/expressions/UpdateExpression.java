@@ -73,13 +73,13 @@ public final class UpdateExpression {
     }
 
     /**
-     * The type a top-level SET gives {@code attribute} when it can be told before reading the item (a value
-     * placeholder, {@code +}/{@code -}, list_append), or null.
+     * The type the first top-level action on {@code attribute} gives it when that can be told before reading
+     * the item (a value placeholder, {@code +}/{@code -}, list_append), or null.
      */
     public String declaredType(String attribute) {
         for (Action action : actions) {
             if (action.path().elements().size() == 1 && action.path().head().equals(attribute)) {
-                return declaredType(action.value());
+                return action.value() == null ? null : declaredType(action.value());
             }
         }
         return null;
