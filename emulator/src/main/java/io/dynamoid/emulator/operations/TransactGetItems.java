@@ -2,11 +2,11 @@ package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dynamoid.emulator.expressions.Expressions;
 import io.dynamoid.emulator.expressions.Projection;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.Errors;
+import io.dynamoid.emulator.protocol.TransactionCanceledException.Reason;
 import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.Table;
@@ -61,21 +61,23 @@ public final class TransactGetItems implements Operation {
         List<Projection> projections = new ArrayList<>();
         for (JsonNode transactItem : request.get("TransactItems")) {
             ObjectNode get = (ObjectNode) transactItem.get("Get");
-            Expressions.checkParameters(get, List.of("ProjectionExpression"), List.of());
             keys.add(Items.readAttributes(get.get("Key")));
-            projections.add(Expressions.compile(get).projection());
+            projections.add(Transactions.compile(get, List.of("ProjectionExpression")).projection());
             requests.add(get);
         }
         List<Get> gets = new ArrayList<>(requests.size());
+        List<Reason> reasons = new ArrayList<>(requests.size());
         Set<Transaction.Target> seen = new HashSet<>();
         for (int i = 0; i < requests.size(); i++) {
             Table table = Items.activeTable(context, requests.get(i).get("TableName").textValue());
-            ItemKey key = Keys.validateKey(keys.get(i), table);
-            if (!seen.add(new Transaction.Target(table, key))) {
+            Transactions.Target target = Transactions.target(keys.get(i), table, false);
+            reasons.add(target.invalid() == null ? Reason.NONE : target.invalid());
+            if (target.invalid() == null && !seen.add(new Transaction.Target(table, target.key()))) {
                 throw Errors.validation("Transaction request cannot include multiple operations on one item");
             }
-            gets.add(new Get(table, key, projections.get(i)));
+            gets.add(new Get(table, target.key(), projections.get(i)));
         }
+        if (!reasons.stream().allMatch(Reason.NONE::equals)) throw Errors.transactionCanceled(reasons);
 
         List<Transaction.Target> targets = new ArrayList<>(seen);
         List<Item> items = Transaction.locked(targets, () -> {

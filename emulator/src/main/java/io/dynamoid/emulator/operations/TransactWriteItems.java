@@ -84,8 +84,8 @@ public final class TransactWriteItems implements Operation {
                           UpdateExpression update, boolean returnOldOnFailure) {
     }
 
-    /** A parsed action bound to its table and item. */
-    private record Action(Parsed parsed, Table table, ItemKey key) {
+    /** A parsed action bound to its table and item; {@code invalid} says why it cancels the transaction instead. */
+    private record Action(Parsed parsed, Table table, ItemKey key, Reason invalid) {
     }
 
     /** What one action would do: the new item (null to delete), or why it cannot. */
@@ -133,11 +133,9 @@ public final class TransactWriteItems implements Operation {
         if (count > 1) throw Errors.validation("TransactItems can only contain one of Check, Put, Update or Delete");
 
         ObjectNode action = (ObjectNode) transactItem.get(kind.member);
-        Expressions.checkParameters(action, kind == Kind.UPDATE ? List.of("UpdateExpression", "ConditionExpression")
-                : List.of("ConditionExpression"), List.of());
         Map<String, AttrValue> attributes = Items.readAttributes(action.get(kind == Kind.PUT ? "Item" : "Key"));
         if (kind == Kind.PUT) Items.checkItemSize(attributes, context);
-        Expressions.Compiled expressions = Expressions.compile(action);
+        Expressions.Compiled expressions = Transactions.compile(action, List.of("UpdateExpression", "ConditionExpression"));
         JsonNode onFailure = action.get("ReturnValuesOnConditionCheckFailure");
         return new Parsed(kind, action.get("TableName").textValue(), attributes, expressions.condition(),
                 expressions.update(), onFailure != null && onFailure.textValue().equals("ALL_OLD"));
@@ -148,13 +146,13 @@ public final class TransactWriteItems implements Operation {
         List<Action> actions = new ArrayList<>(parsed.size());
         for (Parsed p : parsed) {
             Table table = Items.activeTable(context, p.tableName());
-            ItemKey key = p.kind() == Kind.PUT ? Keys.validateItem(p.attributes(), table) : Keys.validateKey(p.attributes(), table);
+            Transactions.Target target = Transactions.target(p.attributes(), table, p.kind() == Kind.PUT);
             if (p.kind() == Kind.UPDATE) UpdateItem.checkUpdates(table.definition(), p.update(), null);
-            actions.add(new Action(p, table, key));
+            actions.add(new Action(p, table, target.key(), target.invalid()));
         }
         Set<Transaction.Target> seen = new HashSet<>();
         for (Action action : actions) {
-            if (!seen.add(new Transaction.Target(action.table(), action.key()))) {
+            if (action.invalid() == null && !seen.add(new Transaction.Target(action.table(), action.key()))) {
                 // Real DynamoDB's message (getmoto/moto PR #7378, checked against AWS).
                 throw Errors.validation("Transaction request cannot include multiple operations on one item");
             }
@@ -187,6 +185,11 @@ public final class TransactWriteItems implements Operation {
             Map<Table, ConsumedCapacity> capacity = new LinkedHashMap<>();
             boolean cancelled = false;
             for (Action action : actions) {
+                if (action.invalid() != null) {
+                    reasons.add(action.invalid());
+                    cancelled = true;
+                    continue;
+                }
                 Item current = action.table().get(action.key());
                 Outcome outcome = evaluate(action, current, maxItemSize);
                 reasons.add(outcome.failure() == null ? Reason.NONE : outcome.failure());
@@ -242,7 +245,9 @@ public final class TransactWriteItems implements Operation {
 
     private static List<Transaction.Target> targets(List<Action> actions) {
         List<Transaction.Target> targets = new ArrayList<>(actions.size());
-        for (Action action : actions) targets.add(new Transaction.Target(action.table(), action.key()));
+        for (Action action : actions) {
+            if (action.invalid() == null) targets.add(new Transaction.Target(action.table(), action.key()));
+        }
         return targets;
     }
 

@@ -304,16 +304,55 @@ class TransactWriteItemsTest extends TransactTestBase {
                 () -> transact(put(accounts, account(fresh(), 1)), put("no-such-table", account(fresh(), 1))));
     }
 
+    // A refused key cancels the transaction with a ValidationError for its action (ExtendDB's
+    // tests/test_transaction_operations.py and test_transaction_key_size_validation.py, matching DynamoDB).
+
     @Test
-    void keyNotMatchingTheSchemaIsRefused() {
-        assertDynamoError("ValidationException", "The provided key element does not match the schema",
-                () -> transact(delete(accounts, Map.of("pk", s(fresh()), "other", s("x")))));
+    void keyNotMatchingTheSchemaCancelsWithValidationError() {
+        String a = fresh();
+        TransactionCanceledException e = cancelled(put(accounts, account(a, 1)), delete(accounts, Map.of("pk", n(1))));
+        assertEquals(List.of("None", "ValidationError"), codes(e));
+        assertEquals("The provided key element does not match the schema", e.cancellationReasons().get(1).message());
+        assertTrue(stored(accounts, key(a)).isEmpty());
     }
 
     @Test
-    void putWithoutTheKeyIsRefused() {
-        assertDynamoError("ValidationException", "One or more parameter values were invalid: Missing the key pk in the item",
-                () -> transact(put(accounts, Map.of("balance", n(1)))));
+    void putWithoutTheKeyCancelsWithValidationError() {
+        TransactionCanceledException e = cancelled(put(accounts, Map.of("balance", n(1))));
+        assertEquals("One or more parameter values were invalid: Missing the key pk in the item", e.cancellationReasons().get(0).message());
+    }
+
+    @Test
+    void oversizedPartitionKeyCancelsWithValidationError() {
+        TransactionCanceledException e = cancelled(checkBalanceAtLeast("k".repeat(2049), 0));
+        assertEquals(List.of("ValidationError"), codes(e));
+        assertEquals("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes",
+                e.cancellationReasons().get(0).message());
+    }
+
+    @Test
+    void emptyKeyValueIsARequestError() {
+        assertDynamoError("ValidationException", "One or more parameter values were invalid: "
+                        + "The AttributeValue for a key attribute cannot contain an empty string value. Key: pk",
+                () -> transact(delete(accounts, key(""))));
+    }
+
+    @Test
+    void placeholdersWithoutAnExpressionAreIgnored() {
+        // DynamoDB accepts them in transactions (ExtendDB's tests/test_transact_expression_validation.py).
+        String a = fresh();
+        transact(TransactWriteItem.builder().put(Put.builder().tableName(accounts).item(account(a, 1))
+                .expressionAttributeNames(Map.of("#n", "foo")).expressionAttributeValues(Map.of(":v", n(1))).build()).build());
+        assertEquals(account(a, 1), stored(accounts, key(a)));
+    }
+
+    @Test
+    void expressionErrorsNameTheirParameter() {
+        TransactWriteItem update = TransactWriteItem.builder().update(Update.builder().tableName(accounts).key(key(fresh()))
+                .updateExpression("SET status = :v").expressionAttributeValues(Map.of(":v", n(1))).build()).build();
+        // Captured from DynamoDB (ExtendDB's tests/test_transact_expression_validation.py).
+        assertDynamoError("ValidationException", "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: status",
+                () -> transact(update));
     }
 
     @Test
