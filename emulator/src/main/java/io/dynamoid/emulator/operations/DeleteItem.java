@@ -45,8 +45,10 @@ public final class DeleteItem implements Operation {
 
         Table table = Items.activeTable(context, request.get("TableName").textValue());
         ItemKey key = Keys.validateKey(keyAttributes, table);
-        // SEAM(expressions): inside the lock, check the condition against table.get(key) before committing.
-        Item old = table.locked(key, () -> table.get(key) == null ? null : table.commit(key, null));
+        Item old = Items.write(table, key, null, current -> {
+            // SEAM(expressions): check ConditionExpression / Expected against `current` here, under the key's lock
+            // (ConditionalCheckFailedException; ReturnValuesOnConditionCheckFailure=ALL_OLD returns `current`).
+        });
 
         ConsumedCapacity.Mode mode = ConsumedCapacity.Mode.of(request);
         ConsumedCapacity capacity = ConsumedCapacity.write(table.definition(), old, null);
