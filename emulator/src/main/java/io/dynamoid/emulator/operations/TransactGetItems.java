@@ -39,7 +39,7 @@ public final class TransactGetItems implements Operation {
             .with("TransactItems", list(valueStruct("TransactGetItem")
                     .with("Get", fieldStruct("Get")
                             .with("Key", Items.attributeMapMember().notNull())
-                            .with("TableName", Items.tableNameMember().tableName())
+                            .with("TableName", Items.tableNameMember())
                             .with("ProjectionExpression", string())
                             .with("ExpressionAttributeNames", Items.expressionAttributeNamesMember())
                             .notNull()))

@@ -60,7 +60,7 @@ public final class TransactWriteItems implements Operation {
     private static Shape action(String model, String attributes) {
         return fieldStruct(model)
                 .with(attributes, Items.attributeMapMember().notNull())
-                .with("TableName", Items.tableNameMember().tableName())
+                .with("TableName", Items.tableNameMember())
                 .with("ExpressionAttributeNames", Items.expressionAttributeNamesMember())
                 .with("ExpressionAttributeValues", Items.attributeMapMember())
                 .with("ReturnValuesOnConditionCheckFailure", Items.returnValuesOnConditionCheckFailureMember());
@@ -78,10 +78,10 @@ public final class TransactWriteItems implements Operation {
 
     /**
      * One action, checked without looking at any table: {@code attributes} is the Put's item or the key;
-     * {@code update} is set for an Update only.
+     * {@code putItem} is set for a Put only, {@code update} for an Update only.
      */
-    private record Parsed(Kind kind, String tableName, Map<String, AttrValue> attributes, ConditionExpression condition,
-                          UpdateExpression update, boolean returnOldOnFailure) {
+    private record Parsed(Kind kind, String tableName, Map<String, AttrValue> attributes, Item putItem,
+                          ConditionExpression condition, UpdateExpression update, boolean returnOldOnFailure) {
     }
 
     /** A parsed action bound to its table and item; {@code invalid} says why it cancels the transaction instead. */
@@ -134,10 +134,11 @@ public final class TransactWriteItems implements Operation {
 
         ObjectNode action = (ObjectNode) transactItem.get(kind.member);
         Map<String, AttrValue> attributes = Items.readAttributes(action.get(kind == Kind.PUT ? "Item" : "Key"));
-        if (kind == Kind.PUT) Items.checkItemSize(attributes, context);
+        Item putItem = kind == Kind.PUT ? Item.of(attributes) : null;
+        if (putItem != null) Items.checkItemSize(putItem, context);
         Expressions.Compiled expressions = Transactions.compile(action, List.of("UpdateExpression", "ConditionExpression"));
         JsonNode onFailure = action.get("ReturnValuesOnConditionCheckFailure");
-        return new Parsed(kind, action.get("TableName").textValue(), attributes, expressions.condition(),
+        return new Parsed(kind, action.get("TableName").textValue(), attributes, putItem, expressions.condition(),
                 expressions.update(), onFailure != null && onFailure.textValue().equals("ALL_OLD"));
     }
 
@@ -166,7 +167,7 @@ public final class TransactWriteItems implements Operation {
      */
     private static void checkPayloadSize(List<Parsed> parsed) {
         long size = 0;
-        for (Parsed p : parsed) size += ItemSize.of(p.attributes());
+        for (Parsed p : parsed) size += p.putItem() != null ? p.putItem().size() : ItemSize.of(p.attributes());
         if (size > MAX_PAYLOAD_BYTES) {
             String limit = "Transaction payload size cannot exceed 4MB. Payload Size: " + size;
             // Real DynamoDB repeats itself this way (a ValidationException body quoted in public test suites).
@@ -225,7 +226,7 @@ public final class TransactWriteItems implements Operation {
         }
         switch (p.kind()) {
             case PUT:
-                return new Outcome(Item.of(p.attributes()), null);
+                return new Outcome(p.putItem(), null);
             case UPDATE:
                 try {
                     Map<String, AttrValue> base = current == null ? p.attributes() : currentAttributes;
