@@ -5,7 +5,12 @@ import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.storage.Change;
 import io.dynamoid.emulator.storage.Database;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -457,11 +462,15 @@ class TransactWriteItemsTest extends TransactTestBase {
     void tokensBelongToOneAccount() {
         String a = fresh(), token = fresh();
         client.transactWriteItems(b -> b.clientRequestToken(token).transactItems(addToBalance(a, 1)));
-        // Another access key has its own tables, so the same token there is a new request on a missing table.
+        // Another access key has its own tables and its own tokens: the same token there is a new request.
         try (var other = newClient("AKIDOTHER", "us-east-1")) {
-            assertDynamoError("ResourceNotFoundException", "Requested resource not found",
-                    () -> other.transactWriteItems(b -> b.clientRequestToken(token).transactItems(addToBalance(a, 2))));
+            other.createTable(t -> t.tableName(accounts).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
+            other.transactWriteItems(b -> b.clientRequestToken(token).transactItems(addToBalance(a, 2)));
+            assertEquals("2", other.getItem(g -> g.tableName(accounts).key(key(a))).item().get("balance").n());
         }
+        assertEquals("1", stored(accounts, key(a)).get("balance").n());
     }
 
     // ---------------------------------------------------------------- group commit
