@@ -177,6 +177,12 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void elementsSetPastTheEndAreAppendedInIndexOrder() {
+        assertEquals(item("{'l': {'L': [{'N': '1'}, {'S': 'b'}, {'S': 'a'}]}}"),
+                apply("SET l[5] = :a, l[3] = :b", "{':a': {'S': 'a'}, ':b': {'S': 'b'}}", "{'l': {'L': [{'N': '1'}]}}"));
+    }
+
+    @Test
     void setNestedMapKey() {
         assertEquals(item("{'m': {'M': {'a': {'N': '1'}, 'b': {'N': '2'}}}}"),
                 apply("SET m.b = :v", "{':v': {'N': '2'}}", "{'m': {'M': {'a': {'N': '1'}}}}"));

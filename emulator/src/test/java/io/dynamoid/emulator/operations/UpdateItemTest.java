@@ -263,6 +263,15 @@ class UpdateItemTest extends EmulatorTestBase {
     }
 
     @Test
+    void indexKeysCannotBecomeEmpty() {
+        // message of real DynamoDB quoted in architect/dynalite issue #184 (as Keys.validateItem words it)
+        assertDynamoError("ValidationException", "One or more parameter values are not valid. A value specified for a secondary index key "
+                        + "is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: index4, IndexKey: c",
+                () -> client.updateItem(b -> b.tableName(rangeTable).key(Map.of("a", s("x"), "b", s("y")))
+                        .updateExpression("set c = :empty").expressionAttributeValues(Map.of(":empty", s("")))));
+    }
+
+    @Test
     void nestedPathUnderMissingAttribute() {
         // dynalite: "should return ValidationException if trying to update non-existent nested attribute in non-existent item"
         assertDynamoError("ValidationException", "The document path provided in the update expression is invalid for update",
