@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -451,6 +452,31 @@ class TransactWriteItemsTest extends TransactTestBase {
 
     private static KeySchemaElement keyElement(String name, KeyType type) {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    @Test
+    void globalIndexSeesAllOfATransactionOrNoneOfIt() {
+        String table = uniqueTableName("gsi");
+        client.createTable(t -> t.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttribute("pk"), stringAttribute("owner"))
+                .keySchema(keyElement("pk", KeyType.HASH))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-owner").keySchema(keyElement("owner", KeyType.HASH))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+        String owner = fresh(), a = fresh(), b = fresh();
+        client.putItem(p -> p.tableName(table).item(Map.of("pk", s(b), "owner", s(owner))));
+
+        cancelled(put(table, Map.of("pk", s(a), "owner", s(owner))), checkBalanceAtLeast(fresh(), 0));
+        assertEquals(List.of(b), ownedBy(table, owner));
+
+        transact(put(table, Map.of("pk", s(a), "owner", s(owner))), delete(table, Map.of("pk", s(b))));
+        assertEquals(List.of(a), ownedBy(table, owner));
+    }
+
+    /** The keys of the items the index lists under {@code owner}. */
+    private static List<String> ownedBy(String table, String owner) {
+        return client.query(q -> q.tableName(table).indexName("by-owner").keyConditionExpression("#o = :o")
+                        .expressionAttributeNames(Map.of("#o", "owner")).expressionAttributeValues(Map.of(":o", s(owner))))
+                .items().stream().map(item -> item.get("pk").s()).toList();
     }
 
     // ---------------------------------------------------------------- idempotency
