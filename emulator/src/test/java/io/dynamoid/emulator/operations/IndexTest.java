@@ -365,6 +365,27 @@ class IndexTest extends EmulatorTestBase {
     }
 
     @Test
+    void putItemRejectsAnOversizedIndexKey() {
+        String tableName = tableWithColorIndex("index-keysize", "ALL");
+        // real DynamoDB's answer, as quoted in architect/dynalite issue #35
+        assertDynamoError("ValidationException",
+                "One or more parameter values were invalid: Size limit exceeded for Index Key color Actual Size: 2049 bytes Max Size: 2048 bytes IndexName: byColor",
+                () -> putItem(tableName, sdkItem("id", "1", "color", "x".repeat(2049))));
+        putItem(tableName, sdkItem("id", "2", "color", "x".repeat(2048)));
+        assertEquals(1, countColor(tableName, "x".repeat(2048)));
+    }
+
+    @Test
+    void putItemRejectsAnEmptyIndexKey() {
+        String tableName = tableWithColorIndex("index-empty", "ALL");
+        // real DynamoDB's answer, as quoted in architect/dynalite issue #184
+        assertDynamoError("ValidationException",
+                "One or more parameter values are not valid. A value specified for a secondary index key is not supported. "
+                        + "The AttributeValue for a key attribute cannot contain an empty string value. IndexName: byColor, IndexKey: color",
+                () -> putItem(tableName, sdkItem("id", "1", "color", "")));
+    }
+
+    @Test
     void tableScanIsUnaffectedByIndexes() {
         ScanResponse response = client.scan(b -> b.tableName(name).select(Select.COUNT));
         assertEquals(BIG, response.count());
