@@ -174,13 +174,14 @@ final class ReadRequest {
         return LegacyConditions.filter(request.get(legacyMember), request.get("ConditionalOperator"));
     }
 
-    /** Reads one page and computes its capacity, with the request's filter and projection. */
+    /** Reads one page with the request's Limit, filter and projection (none for COUNT, which returns no items). */
     static ReadPage readPage(Iterator<Item> source, ObjectNode request, Table table, IndexStore index, String select,
                              Projection projection, ConditionExpression filter, List<String> startKeyNames) {
         UnaryOperator<Item> fetch = fetchFromTable(table, index, select,
                 projection == null ? Set.of() : projection.attributes());
         Predicate<Map<String, AttrValue>> matches = filter == null ? item -> true : filter::matches;
-        UnaryOperator<Map<String, AttrValue>> project = projection == null ? UnaryOperator.identity() : projection::apply;
+        UnaryOperator<Map<String, AttrValue>> project = projection == null || "COUNT".equals(select)
+                ? UnaryOperator.identity() : projection::apply;
         return ReadPage.read(source, integer(request, "Limit"), index != null, fetch,
                 table.definition().rangeKeyName(), startKeyNames, matches, project);
     }
