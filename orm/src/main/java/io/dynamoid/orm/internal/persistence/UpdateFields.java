@@ -1,5 +1,6 @@
 package io.dynamoid.orm.internal.persistence;
 
+import io.dynamoid.orm.ImmutableKeyException;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.ModelMapping.MappedField;
@@ -29,7 +30,7 @@ public final class UpdateFields {
         attributes.forEach((name, value) -> {
             MappedField f = mapping.field(name);
             if (key.containsKey(f.name())) {
-                throw new io.dynamoid.orm.ImmutableKeyException("The key " + f.name() + " cannot be updated");
+                throw new ImmutableKeyException("The key " + f.name() + " cannot be updated");
             }
             e.setOrRemove(f.name(), f.dump(value));
         });

@@ -1,6 +1,7 @@
 package io.dynamoid.orm.internal.tables;
 
 import io.dynamoid.orm.DynamoidConfig;
+import io.dynamoid.orm.ModelDefinitionException;
 import io.dynamoid.orm.Projection;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
@@ -235,7 +236,7 @@ public final class TableManager {
 
     private static void define(MappedField key, Map<String, AttributeDefinition> definitions) {
         if (key.codec().keyType() == null) {
-            throw new io.dynamoid.orm.ModelDefinitionException("Field " + key.meta() + " cannot be a key: it is not stored as a string, number or binary");
+            throw new ModelDefinitionException("Field " + key.meta() + " cannot be a key: it is not stored as a string, number or binary");
         }
         definitions.putIfAbsent(key.name(), AttributeDefinition.builder()
                 .attributeName(key.name()).attributeType(key.codec().keyType()).build());
