@@ -298,6 +298,17 @@ class IndexTest extends EmulatorTestBase {
     }
 
     @Test
+    void transactWriteItemsMaintainsIndexes() {
+        String tableName = tableWithColorIndex("index-transact", "ALL");
+        putItem(tableName, sdkItem("id", "old", "color", "red"));
+        client.transactWriteItems(b -> b.transactItems(
+                t -> t.put(p -> p.tableName(tableName).item(sdkItem("id", "a", "color", "red"))),
+                t -> t.delete(d -> d.tableName(tableName).key(sdkItem("id", "old")))));
+        assertEquals(1, countColor(tableName, "red"));
+        assertEquals(1L, describeIndex(tableName).itemCount());
+    }
+
+    @Test
     void describeTableReportsTheIndexCountAndProjectedSize() {
         String tableName = tableWithColorIndex("index-size", "KEYS_ONLY");
         putItem(tableName, sdkItem("id", "abc", "color", "red", "other", "0123456789"));
