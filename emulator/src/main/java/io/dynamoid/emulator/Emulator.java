@@ -177,6 +177,8 @@ public final class Emulator implements AutoCloseable {
             Undertow.Builder builder = Undertow.builder()
                     .addHttpListener(port, host)
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
+                    // Undertow cuts bodies at 2 MB by default; DynamoDB takes 16 MB (batches, 4 MB transactions).
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) DynamoHandler.MAX_REQUEST_BYTES)
                     .setHandler(handler);
             if (sharedWorker) {
                 builder.setWorker(SharedWorker.INSTANCE); // Undertow.stop() leaves a worker it did not create running

@@ -13,9 +13,12 @@ import io.dynamoid.orm.internal.persistence.Save;
 import io.dynamoid.orm.internal.persistence.Touch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,7 +170,7 @@ public abstract class Model<T extends Model<T>> {
 
     /** Sets one attribute and saves without validation (Dynamoid's {@code update_attribute}). */
     public T updateAttribute(String name, Object value) {
-        assignAttributes(java.util.Collections.singletonMap(name, value));
+        assignAttributes(Collections.singletonMap(name, value));
         return saveWithoutValidation();
     }
 
@@ -196,7 +199,7 @@ public abstract class Model<T extends Model<T>> {
         ModelMapping.MappedField field = mapping.field(attribute);
         Map<String, AttributeValue> after = Increment.call(engine, mapping, mapping.keyOfItem(state.persisted()), Map.of(field.name(), by), false);
         field.meta().set(this, field.load(after.get(field.name())));
-        Map<String, AttributeValue> persisted = new java.util.HashMap<>(state.persisted());
+        Map<String, AttributeValue> persisted = new HashMap<>(state.persisted());
         persisted.put(field.name(), after.get(field.name()));
         state.persisted(persisted, engine);
         return self();
@@ -208,7 +211,7 @@ public abstract class Model<T extends Model<T>> {
 
     /** Atomically subtracts {@code by}; see {@link #increment(String, Number)}. */
     public T decrement(String attribute, Number by) {
-        return increment(attribute, new java.math.BigDecimal(by.toString()).negate());
+        return increment(attribute, new BigDecimal(by.toString()).negate());
     }
 
     public T decrement(String attribute) {

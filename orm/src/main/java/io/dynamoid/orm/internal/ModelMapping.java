@@ -1,10 +1,12 @@
 package io.dynamoid.orm.internal;
 
 import io.dynamoid.orm.DynamoidConfig;
+import io.dynamoid.orm.InvalidValueException;
 import io.dynamoid.orm.Key;
 import io.dynamoid.orm.MissingHashKeyException;
 import io.dynamoid.orm.MissingRangeKeyException;
 import io.dynamoid.orm.ModelDefinitionException;
+import io.dynamoid.orm.UnknownAttributeException;
 import io.dynamoid.orm.internal.meta.FieldMeta;
 import io.dynamoid.orm.internal.meta.ModelMeta;
 import io.dynamoid.orm.internal.types.Codecs;
@@ -36,7 +38,7 @@ public final class ModelMapping {
             try {
                 return codec.dump(meta.coerce(value));
             } catch (ClassCastException e) {
-                throw new io.dynamoid.orm.InvalidValueException("A " + value.getClass().getSimpleName() + " is not a value of "
+                throw new InvalidValueException("A " + value.getClass().getSimpleName() + " is not a value of "
                         + meta + " (" + meta.type().getSimpleName() + ")", e);
             }
         }
@@ -119,7 +121,7 @@ public final class ModelMapping {
         MappedField f = byName.get(name);
         if (f == null) {
             meta.field(name); // throws UnknownAttributeException for a name the model does not have at all
-            throw new io.dynamoid.orm.UnknownAttributeException(meta.type().getSimpleName() + " does not store '" + name
+            throw new UnknownAttributeException(meta.type().getSimpleName() + " does not store '" + name
                     + "' (timestamps are off)");
         }
         return f;

@@ -2,6 +2,7 @@ package io.dynamoid.orm.internal.meta;
 
 import io.dynamoid.orm.DynamoidException;
 import io.dynamoid.orm.Field;
+import io.dynamoid.orm.InvalidValueException;
 import io.dynamoid.orm.ModelDefinitionException;
 
 import java.lang.reflect.Type;
@@ -87,7 +88,7 @@ public final class FieldMeta {
         } catch (IllegalAccessException e) {
             throw accessFailure(e);
         } catch (IllegalArgumentException e) {
-            throw new io.dynamoid.orm.InvalidValueException("Cannot assign a " + value.getClass().getSimpleName()
+            throw new InvalidValueException("Cannot assign a " + value.getClass().getSimpleName()
                     + " to " + field.getDeclaringClass().getSimpleName() + "." + field.getName() + " of type "
                     + field.getType().getSimpleName(), e);
         }

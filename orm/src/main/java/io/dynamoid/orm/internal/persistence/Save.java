@@ -123,7 +123,7 @@ public final class Save {
         return lock.type() == int.class || lock.type() == Integer.class ? (Object) (int) next : (Object) next;
     }
 
-    static void set(ModelMapping mapping, FieldMeta.Role role, Object model, Instant now) {
+    private static void set(ModelMapping mapping, FieldMeta.Role role, Object model, Instant now) {
         for (MappedField f : mapping.fields()) {
             if (f.meta().role() == role) {
                 f.meta().set(model, now);

@@ -1,5 +1,7 @@
 package io.dynamoid.orm.internal.persistence;
 
+import io.dynamoid.orm.ImmutableKeyException;
+import io.dynamoid.orm.InvalidValueException;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.ModelMapping.MappedField;
@@ -29,12 +31,15 @@ public final class UpdateFields {
         attributes.forEach((name, value) -> {
             MappedField f = mapping.field(name);
             if (key.containsKey(f.name())) {
-                throw new io.dynamoid.orm.ImmutableKeyException("The key " + f.name() + " cannot be updated");
+                throw new ImmutableKeyException("The key " + f.name() + " cannot be updated");
             }
             e.setOrRemove(f.name(), f.dump(value));
         });
         if (mapping.timestamps() && !attributes.containsKey("updated_at") && !attributes.containsKey("updatedAt")) {
             e.set(mapping.field("updated_at").name(), mapping.field("updated_at").dump(Instant.now()));
+        }
+        if (!e.hasUpdates()) {
+            throw new InvalidValueException("Nothing to update in " + mapping.tableName() + ": no attribute given", null);
         }
         if (!upsert) {
             e.exists(mapping.hashKey().name());

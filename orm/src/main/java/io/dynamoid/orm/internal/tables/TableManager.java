@@ -1,6 +1,7 @@
 package io.dynamoid.orm.internal.tables;
 
 import io.dynamoid.orm.DynamoidConfig;
+import io.dynamoid.orm.ModelDefinitionException;
 import io.dynamoid.orm.Projection;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
@@ -133,7 +134,8 @@ public final class TableManager {
     /** Removes every item of the model's table (Scan of the keys, then batched deletes); keeps the table. */
     public void truncate(ModelMapping mapping) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        Find.scanKeys(engine, mapping, keys::add);
+        // The scan asks for the keys only; keeping just them also guards against an endpoint that returns more.
+        Find.scanKeys(engine, mapping, item -> keys.add(mapping.keyOfItem(item)));
         Delete.keys(engine, mapping, keys);
     }
 
@@ -234,7 +236,7 @@ public final class TableManager {
 
     private static void define(MappedField key, Map<String, AttributeDefinition> definitions) {
         if (key.codec().keyType() == null) {
-            throw new io.dynamoid.orm.ModelDefinitionException("Field " + key.meta() + " cannot be a key: it is not stored as a string, number or binary");
+            throw new ModelDefinitionException("Field " + key.meta() + " cannot be a key: it is not stored as a string, number or binary");
         }
         definitions.putIfAbsent(key.name(), AttributeDefinition.builder()
                 .attributeName(key.name()).attributeType(key.codec().keyType()).build());

@@ -101,6 +101,13 @@ class UpdateFieldsTest extends OrmTestBase {
     }
 
     @Test
+    void updateFieldsWithNothingToUpdateIsRefused() {
+        var plain = orm.another(c -> c.timestamps(false));
+
+        assertThrows(io.dynamoid.orm.InvalidValueException.class, () -> User.find.on(plain).updateFields("any", Map.of()));
+    }
+
+    @Test
     void upsertCreatesAMissingItem() {
         stored("Someone", "x");
 
