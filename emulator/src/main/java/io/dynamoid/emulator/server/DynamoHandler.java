@@ -12,6 +12,7 @@ import io.dynamoid.emulator.operations.Operation;
 import io.dynamoid.emulator.operations.Operations;
 import io.dynamoid.emulator.operations.RequestContext;
 import io.dynamoid.emulator.operations.Response;
+import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
 import io.dynamoid.emulator.storage.Databases;
@@ -168,7 +169,12 @@ public final class DynamoHandler implements HttpHandler {
         return g -> {
             g.writeStartObject();
             g.writeStringField("__type", e.type());
+            e.writeDetails(g);
             if (e.getMessage() != null) g.writeStringField(e.messageKey(), e.getMessage());
+            if (e.item() != null) {
+                g.writeFieldName("Item");
+                AttrValueJson.writeItem(g, e.item());
+            }
             g.writeEndObject();
         };
     }
