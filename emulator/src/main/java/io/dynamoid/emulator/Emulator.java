@@ -2,6 +2,8 @@ package io.dynamoid.emulator;
 
 import io.dynamoid.emulator.operations.EmulatorSettings;
 import io.dynamoid.emulator.operations.Operations;
+import io.dynamoid.emulator.persistence.Persistence;
+import io.dynamoid.emulator.persistence.SyncMode;
 import io.dynamoid.emulator.server.DynamoHandler;
 import io.dynamoid.emulator.storage.Databases;
 import io.undertow.Undertow;
@@ -23,12 +25,14 @@ import java.nio.file.Path;
 public final class Emulator implements AutoCloseable {
     private final Undertow server;
     private final Databases databases;
+    private final Persistence persistence;
     private final String host;
     private final int port;
 
-    private Emulator(Undertow server, Databases databases, String host, int port) {
+    private Emulator(Undertow server, Databases databases, Persistence persistence, String host, int port) {
         this.server = server;
         this.databases = databases;
+        this.persistence = persistence;
         this.host = host;
         this.port = port;
     }
@@ -61,10 +65,19 @@ public final class Emulator implements AutoCloseable {
         return databases;
     }
 
-    /** Stops listening and releases the port. Data of an in-memory emulator is gone afterwards. */
+    /** The data directory in use, or null when in memory. */
+    public Path dbPath() {
+        return persistence == null ? null : persistence.root();
+    }
+
+    /**
+     * Stops listening and releases the port. Data of an in-memory emulator is gone afterwards; with a data
+     * directory everything acknowledged is on disk and the directory is released.
+     */
     @Override
     public void close() {
         server.stop();
+        if (persistence != null) persistence.close();
     }
 
     public static final class Builder {
@@ -72,6 +85,7 @@ public final class Emulator implements AutoCloseable {
         private int port = 0;
         private boolean sharedDb;
         private Path dbPath;
+        private Persistence.Options persistenceOptions = Persistence.Options.DEFAULTS;
         private String cors = "*";
 
         private Builder() {
@@ -95,9 +109,30 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
-        /** A data directory to persist to. Not supported yet: {@link #start()} refuses it rather than ignore it. */
+        /**
+         * A data directory to keep the data in (like DynamoDB Local's {@code -dbPath}); null (the default) keeps
+         * it in memory. Everything acknowledged survives a restart, even after the process is killed.
+         */
         public Builder dbPath(Path dbPath) {
             this.dbPath = dbPath;
+            return this;
+        }
+
+        /** When the data directory's log is forced to disk: {@link SyncMode#ALWAYS} (the default) or BATCH. */
+        public Builder sync(SyncMode mode) {
+            persistenceOptions = new Persistence.Options(mode, persistenceOptions.syncIntervalMillis(), persistenceOptions.compactAfterBytes());
+            return this;
+        }
+
+        /** With {@link SyncMode#BATCH}: the longest time between two forces of the log (default 100 ms). */
+        public Builder syncIntervalMillis(long millis) {
+            persistenceOptions = new Persistence.Options(persistenceOptions.sync(), millis, persistenceOptions.compactAfterBytes());
+            return this;
+        }
+
+        /** How the data directory is written (sync mode, sync interval, compaction threshold). */
+        public Builder persistenceOptions(Persistence.Options options) {
+            this.persistenceOptions = options;
             return this;
         }
 
@@ -108,10 +143,8 @@ public final class Emulator implements AutoCloseable {
         }
 
         public Emulator start() {
-            if (dbPath != null) {
-                throw new UnsupportedOperationException("A data directory (dbPath) is not supported yet: the emulator runs in memory only");
-            }
-            Databases databases = new Databases(sharedDb);
+            Persistence persistence = dbPath == null ? null : Persistence.open(dbPath, sharedDb, persistenceOptions);
+            Databases databases = persistence == null ? new Databases(sharedDb) : persistence.databases();
             DynamoHandler handler = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors);
             Undertow server = Undertow.builder()
                     .addHttpListener(port, host)
@@ -120,9 +153,14 @@ public final class Emulator implements AutoCloseable {
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                     .setHandler(handler)
                     .build();
-            server.start();
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                if (persistence != null) persistence.close();
+                throw e;
+            }
             int boundPort = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-            return new Emulator(server, databases, host, boundPort);
+            return new Emulator(server, databases, persistence, host, boundPort);
         }
     }
 }
