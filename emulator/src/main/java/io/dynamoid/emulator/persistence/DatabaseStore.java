@@ -297,6 +297,7 @@ final class DatabaseStore implements CommitListener, TableListener, AutoCloseabl
 
         /** Applies a file's records; returns the offset after the last good one. */
         long replay(Path file, byte kind, long generation, boolean mayHaveTornTail) throws IOException {
+            ended = false;
             try (DataFile.Reader reader = new DataFile.Reader(file, kind)) {
                 boolean first = true;
                 while (true) {
