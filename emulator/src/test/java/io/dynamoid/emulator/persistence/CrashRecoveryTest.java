@@ -169,7 +169,7 @@ class CrashRecoveryTest {
         final Map<String, Boolean> attemptedTransactions = new ConcurrentHashMap<>();
         private final List<Thread> threads = new ArrayList<>();
         private final AtomicBoolean failed = new AtomicBoolean();
-        private final CountDownLatch progress = new CountDownLatch(40);
+        private final CountDownLatch progress = new CountDownLatch(150);
 
         Workload(URI endpoint, int round, boolean withTransactions) {
             for (int w = 0; w < WRITERS; w++) {
