@@ -36,6 +36,9 @@ import java.util.Set;
  * order, then reports the kind that DynamoDB ranks first.
  */
 final class Binder {
+    /** DynamoDB's limits on one expression (Developer Guide, "Expression parameters" quotas). */
+    private static final int MAX_OPERATORS = 300;
+    private static final int MAX_IN_OPERANDS = 100;
     private static final List<String> ATTRIBUTE_TYPES = List.of("S", "N", "B", "NULL", "SS", "BOOL", "L", "BS", "NS", "M");
 
     /** An operand after binding, with the type DynamoDB can tell before evaluation (null when unknown). */
@@ -48,6 +51,7 @@ final class Binder {
     private final Set<String> pathHeads = new LinkedHashSet<>();
     private final Set<String> nestedPathHeads = new LinkedHashSet<>();
     private final boolean update;
+    private int operators;
 
     private Binder(Placeholders placeholders, boolean update) {
         this.placeholders = placeholders;
@@ -68,11 +72,15 @@ final class Binder {
         if (parsed.redundantParentheses()) binder.note("parens", "The expression has redundant parentheses;");
         Condition bound = binder.condition(parsed.condition());
         binder.misusedSize(bound);
-        binder.raise("parens", "unknownFunction", "misusedFunction", "reserved", "condition");
+        if (binder.operators > MAX_OPERATORS) {
+            binder.note("operators", "The expression contains too many operators; operator count: " + binder.operators);
+        }
+        binder.raise("parens", "unknownFunction", "misusedFunction", "reserved", "condition", "inOperands", "operators");
         return new BoundCondition(bound, Set.copyOf(binder.pathHeads), Set.copyOf(binder.nestedPathHeads));
     }
 
     private Condition condition(Condition c) {
+        if (!(c instanceof FunctionCondition)) operators++; // a function counts once, as a call
         if (c instanceof And and) {
             Condition left = condition(and.left()), right = condition(and.right());
             misusedSize(left);
@@ -108,6 +116,9 @@ final class Binder {
             misusedFunction(all);
             List<Operand> candidates = new ArrayList<>();
             for (Typed t : all.subList(1, all.size())) candidates.add(t.operand());
+            if (candidates.size() > MAX_IN_OPERANDS) {
+                note("inOperands", "The IN operator is provided with too many operands; number of operands: " + candidates.size());
+            }
             bound = new In(all.get(0).operand(), candidates);
         } else {
             Typed call = operand(((FunctionCondition) c).call());
@@ -246,6 +257,7 @@ final class Binder {
         }
         if (o instanceof Literal literal) return new Typed(literal, literal.value().type());
         if (o instanceof Call call) {
+            operators++;
             List<Typed> args = new ArrayList<>();
             for (Operand arg : call.args()) args.add(operand(arg));
             List<Operand> bound = new ArrayList<>();

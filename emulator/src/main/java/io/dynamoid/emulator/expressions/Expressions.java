@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
+import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
+import io.dynamoid.emulator.protocol.ItemSize;
+import io.dynamoid.emulator.storage.IndexDefinition;
+import io.dynamoid.emulator.storage.Item;
+import io.dynamoid.emulator.storage.KeyElement;
+import io.dynamoid.emulator.storage.TableDefinition;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -21,6 +28,9 @@ import java.util.regex.Pattern;
  * the order Update, Condition, KeyCondition, Filter, Projection, then unused placeholders).
  */
 public final class Expressions {
+    /** "The maximum length of any expression string is 4 KB" (Developer Guide, expression parameter quotas). */
+    private static final int MAX_EXPRESSION_BYTES = 4096;
+    private static final String SCALAR_KEYS = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ";
     private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
     private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
 
@@ -63,6 +73,54 @@ public final class Expressions {
                 && present(request, valueExpressions).isEmpty()) {
             throw Errors.validation("ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", valueExpressions) + " " + (valueExpressions.size() > 1 ? "are" : "is") + " null");
+        }
+    }
+
+    /**
+     * The condition of a PutItem, DeleteItem or UpdateItem request: its ConditionExpression, or its legacy
+     * Expected joined by ConditionalOperator; null when it has neither. Call after {@link #checkParameters}
+     * and {@link LegacyConditions#checkExpected}, as DynamoDB validates in that order.
+     */
+    public static ConditionExpression condition(ObjectNode request) {
+        ConditionExpression condition = compile(request).condition();
+        return condition != null ? condition : LegacyConditions.expected(request.get("Expected"), request.get("ConditionalOperator"));
+    }
+
+    /** The ProjectionExpression of a request (placeholders checked), or null when it has none. */
+    public static Projection projection(ObjectNode request) {
+        return compile(request).projection();
+    }
+
+    /**
+     * Throws ConditionalCheckFailedException when {@code existing} (null when there is no item) fails the
+     * condition, carrying the item when the request asked ReturnValuesOnConditionCheckFailure=ALL_OLD.
+     * Call while holding the item's lock.
+     */
+    public static void checkCondition(ConditionExpression condition, Item existing, ObjectNode request) {
+        if (condition == null || condition.matches(existing == null ? null : existing.attributes())) return;
+        DynamoException failed = Errors.conditionalCheckFailed(null);
+        JsonNode returnValues = request.get("ReturnValuesOnConditionCheckFailure");
+        if (existing != null && returnValues != null && "ALL_OLD".equals(returnValues.textValue())) {
+            failed.withItem(existing.attributes());
+        }
+        throw failed;
+    }
+
+    /**
+     * DynamoDB refuses a nested path (a.b, a[0]) into a table or secondary-index key attribute, in an update or
+     * a projection (dynalite's db.validateKeyPaths): key attributes are scalars.
+     */
+    public static void checkKeyPaths(Set<String> nestedPathHeads, TableDefinition definition) {
+        if (nestedPathHeads.isEmpty()) return;
+        for (KeyElement element : definition.keySchema().elements()) {
+            if (nestedPathHeads.contains(element.name())) throw Errors.validation(SCALAR_KEYS + "Key: " + element.name());
+        }
+        List<IndexDefinition> indexes = new ArrayList<>(definition.globalIndexes());
+        indexes.addAll(definition.localIndexes());
+        for (IndexDefinition index : indexes) {
+            for (KeyElement element : index.keySchema().elements()) {
+                if (nestedPathHeads.contains(element.name())) throw Errors.validation(SCALAR_KEYS + "IndexKey: " + element.name());
+            }
         }
     }
 
@@ -113,6 +171,9 @@ public final class Expressions {
     private static <T> T bind(String parameter, String text, Supplier<T> parseAndBind) {
         try {
             if (text.isEmpty()) throw new ExpressionException("The expression can not be empty;");
+            if (ItemSize.utf8Length(text) > MAX_EXPRESSION_BYTES) {
+                throw new ExpressionException("Expression size has exceeded the maximum allowed size");
+            }
             return parseAndBind.get();
         } catch (ExpressionException e) {
             throw Errors.validation("Invalid " + parameter + ": " + e.getMessage());

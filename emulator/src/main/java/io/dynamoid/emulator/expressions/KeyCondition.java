@@ -1,5 +1,6 @@
 package io.dynamoid.emulator.expressions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dynamoid.emulator.expressions.Ast.And;
 import io.dynamoid.emulator.expressions.Ast.Between;
 import io.dynamoid.emulator.expressions.Ast.Call;
@@ -13,9 +14,11 @@ import io.dynamoid.emulator.expressions.Ast.Operand;
 import io.dynamoid.emulator.expressions.Ast.Or;
 import io.dynamoid.emulator.expressions.Ast.Path;
 import io.dynamoid.emulator.protocol.AttrValue;
+import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.Errors;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,22 @@ public record KeyCondition(String attribute, String operator, List<AttrValue> va
             case "BEGINS_WITH" -> Evaluator.beginsWith(value, values.get(0));
             default -> throw new IllegalStateException(operator);
         };
+    }
+
+    /**
+     * The legacy KeyConditions parameter (attribute → ComparisonOperator + AttributeValueList), already checked
+     * with {@link LegacyConditions#checkConditions}, as key conditions in the order given.
+     */
+    public static Map<String, KeyCondition> fromLegacy(JsonNode keyConditions) {
+        Map<String, KeyCondition> conditions = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = keyConditions.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            List<AttrValue> values = new ArrayList<>();
+            JsonNode list = entry.getValue().get("AttributeValueList");
+            if (list != null) for (JsonNode value : list) values.add(AttrValueJson.read(value));
+            conditions.put(entry.getKey(), new KeyCondition(entry.getKey(), entry.getValue().get("ComparisonOperator").textValue(), values));
+        }
+        return conditions;
     }
 
     /**

@@ -30,6 +30,13 @@ public final class Projection {
         return new Projection(paths);
     }
 
+    /** Top-level attributes selected through a nested path (a.b or a[0]); key attributes must not be. */
+    public Set<String> nestedPathHeads() {
+        Set<String> heads = new LinkedHashSet<>();
+        for (Path path : paths) if (path.isNested()) heads.add(path.head());
+        return heads;
+    }
+
     /** Legacy AttributesToGet: top-level attribute names, taken literally. */
     public static Projection ofAttributes(List<String> attributes) {
         List<Path> paths = new ArrayList<>(attributes.size());

@@ -108,7 +108,7 @@ public final class UpdateExpression {
         }
         Map<String, AttrValue> result = new LinkedHashMap<>(original);
         List<Path> removals = new ArrayList<>();
-        for (int i = 0; i < actions.size(); i++) {
+        for (int i : listIndexOrder()) {
             Action action = actions.get(i);
             switch (action.type()) {
                 case SET -> {
@@ -129,6 +129,32 @@ public final class UpdateExpression {
         removals.sort(REMOVAL_ORDER);
         for (Path path : removals) modify(result, path, existing -> null);
         return result;
+    }
+
+    /**
+     * The order to apply actions in: as written, except that writes to elements of one list go by index, so
+     * that several elements set past the end are appended in index order (as DynamoDB does).
+     */
+    private int[] listIndexOrder() {
+        int[] order = new int[actions.size()];
+        Map<List<PathElement>, List<Integer>> byList = new LinkedHashMap<>();
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            List<PathElement> elements = actions.get(i).path().elements();
+            if (elements.get(elements.size() - 1) instanceof Index) {
+                byList.computeIfAbsent(elements.subList(0, elements.size() - 1), k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Integer> positions : byList.values()) {
+            List<Integer> sorted = new ArrayList<>(positions);
+            sorted.sort(Comparator.comparingInt(i -> lastIndex(actions.get(i).path())));
+            for (int k = 0; k < positions.size(); k++) order[positions.get(k)] = sorted.get(k);
+        }
+        return order;
+    }
+
+    private static int lastIndex(Path path) {
+        return ((Index) path.elements().get(path.elements().size() - 1)).index();
     }
 
     // ---------------------------------------------------------------- SET values

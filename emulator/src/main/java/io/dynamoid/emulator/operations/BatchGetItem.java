@@ -3,6 +3,8 @@ package io.dynamoid.emulator.operations;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynamoid.emulator.expressions.Expressions;
+import io.dynamoid.emulator.expressions.Projection;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.Errors;
@@ -48,7 +50,7 @@ public final class BatchGetItem implements Operation {
                     .notNull().minLength(1).keys(Items.requestItemsTableNames()));
 
     /** One table's part of the request: its read options and its keys. */
-    private record TableKeys(String tableName, JsonNode options, List<Map<String, AttrValue>> keys) {
+    private record TableKeys(String tableName, JsonNode options, List<Map<String, AttrValue>> keys, Projection projection) {
     }
 
     /** One table's part of the answer. */
@@ -71,7 +73,7 @@ public final class BatchGetItem implements Operation {
             Table table = Items.activeTable(context, part.tableName());
             List<ItemKey> keys = new ArrayList<>();
             for (Map<String, AttrValue> key : part.keys()) keys.add(Keys.validateKey(key, table));
-            // SEAM(expressions): validateKeyPaths(projection's nested paths) goes here.
+            if (part.projection() != null) Expressions.checkKeyPaths(part.projection().nestedPathHeads(), table.definition());
             tables.add(table);
             itemKeys.add(keys);
         }
@@ -87,8 +89,8 @@ public final class BatchGetItem implements Operation {
             ConsumedCapacity capacity = ConsumedCapacity.none(table.name());
             for (int k = 0; k < part.keys().size(); k++) {
                 Item item = table.get(itemKeys.get(t).get(k));
-                // SEAM(expressions): a ProjectionExpression selects (nested) paths here instead of AttributesToGet.
-                Map<String, AttrValue> returned = item == null ? null : Items.project(item.attributes(), part.options().get("AttributesToGet"));
+                Map<String, AttrValue> returned = item == null ? null : part.projection() != null ? part.projection().apply(item.attributes())
+                        : Items.project(item.attributes(), part.options().get("AttributesToGet"));
                 if (returned != null) {
                     long size = ItemSize.of(returned);
                     if (responseBytes + size > MAX_RESPONSE_BYTES) {
@@ -131,9 +133,9 @@ public final class BatchGetItem implements Operation {
         while (tables.hasNext()) {
             Map.Entry<String, JsonNode> entry = tables.next();
             JsonNode options = entry.getValue();
-            // SEAM(expressions): validateExpressionParams(options, [ProjectionExpression], [AttributesToGet]) goes here.
+            Expressions.checkParameters((ObjectNode) options, List.of("ProjectionExpression"), List.of("AttributesToGet"));
             Items.checkNoDuplicateAttributesToGet(options.get("AttributesToGet"));
-            // SEAM(expressions): validateExpressions(options: ProjectionExpression, ExpressionAttributeNames) goes here.
+            Projection projection = Expressions.projection((ObjectNode) options);
             Set<Map<String, AttrValue>> seen = new HashSet<>();
             List<Map<String, AttrValue>> keys = new ArrayList<>();
             for (JsonNode sent : options.get("Keys")) {
@@ -142,7 +144,7 @@ public final class BatchGetItem implements Operation {
                 if (++keyCount > MAX_KEYS) throw Errors.validation("Too many items requested for the BatchGetItem call");
                 keys.add(key);
             }
-            requested.add(new TableKeys(entry.getKey(), options, keys));
+            requested.add(new TableKeys(entry.getKey(), options, keys, projection));
         }
         return requested;
     }

@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynamoid.emulator.expressions.AttributeUpdates;
 import io.dynamoid.emulator.expressions.ConditionExpression;
 import io.dynamoid.emulator.expressions.Expressions;
-import io.dynamoid.emulator.expressions.ItemKeys;
 import io.dynamoid.emulator.expressions.LegacyConditions;
 import io.dynamoid.emulator.expressions.Projection;
 import io.dynamoid.emulator.expressions.UpdateExpression;
 import io.dynamoid.emulator.protocol.AttrValue;
-import io.dynamoid.emulator.protocol.AttrValueJson;
-import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
 import io.dynamoid.emulator.storage.IndexDefinition;
 import io.dynamoid.emulator.storage.Item;
@@ -24,12 +21,8 @@ import io.dynamoid.emulator.validation.RequestSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import static io.dynamoid.emulator.validation.Shape.attributeValue;
 import static io.dynamoid.emulator.validation.Shape.attributeValueField;
-import static io.dynamoid.emulator.validation.Shape.bool;
-import static io.dynamoid.emulator.validation.Shape.list;
 import static io.dynamoid.emulator.validation.Shape.map;
 import static io.dynamoid.emulator.validation.Shape.string;
 import static io.dynamoid.emulator.validation.Shape.valueStruct;
@@ -44,26 +37,21 @@ public final class UpdateItem implements Operation {
     private static final String INVALID = "One or more parameter values were invalid: ";
 
     private static final RequestSpec SPEC = RequestSpec.of()
-            .with("ReturnConsumedCapacity", string().oneOf("INDEXES", "TOTAL", "NONE"))
-            .with("TableName", string().notNull().regex("[a-zA-Z0-9_.-]+").minLength(3).maxLength(255))
-            .with("ReturnItemCollectionMetrics", string().oneOf("SIZE", "NONE"))
-            .with("ReturnValues", string().oneOf("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"))
-            .with("Key", map("AttributeValue", attributeValue()).notNull())
-            .with("ConditionalOperator", string().oneOf("OR", "AND"))
-            .with("Expected", map("ExpectedAttributeValue", valueStruct("ExpectedAttributeValue")
-                    .with("AttributeValueList", list(attributeValue()))
-                    .with("ComparisonOperator", string().oneOf("IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT",
-                            "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS"))
-                    .with("Exists", bool())
-                    .with("Value", attributeValueField())))
+            .with("ReturnConsumedCapacity", Items.returnConsumedCapacityMember())
+            .with("TableName", Items.tableNameMember())
+            .with("ReturnItemCollectionMetrics", Items.returnItemCollectionMetricsMember())
+            .with("ReturnValues", Items.returnValuesMember())
+            .with("Key", Items.attributeMapMember().notNull())
+            .with("ConditionalOperator", Items.conditionalOperatorMember())
+            .with("Expected", Items.expectedMember())
             .with("AttributeUpdates", map("AttributeValueUpdate", valueStruct("AttributeValueUpdate")
                     .with("Action", string().oneOf("ADD", "PUT", "DELETE"))
                     .with("Value", attributeValueField())))
             .with("ConditionExpression", string())
             .with("UpdateExpression", string())
-            .with("ExpressionAttributeValues", map("AttributeValue", attributeValue()))
-            .with("ExpressionAttributeNames", map("java.lang.String", string()))
-            .with("ReturnValuesOnConditionCheckFailure", string().oneOf("ALL_OLD", "NONE"));
+            .with("ExpressionAttributeValues", Items.attributeMapMember())
+            .with("ExpressionAttributeNames", Items.expressionAttributeNamesMember())
+            .with("ReturnValuesOnConditionCheckFailure", Items.returnValuesOnConditionCheckFailureMember());
 
     @Override
     public RequestSpec spec() {
@@ -74,7 +62,7 @@ public final class UpdateItem implements Operation {
     public Response execute(ObjectNode request, RequestContext context) {
         Expressions.checkParameters(request, List.of("UpdateExpression", "ConditionExpression"),
                 List.of("AttributeUpdates", "Expected"));
-        Map<String, AttrValue> key = ItemKeys.read(request.get("Key"));
+        Map<String, AttrValue> key = Items.readAttributes(request.get("Key"));
         AttributeUpdates attributeUpdates = AttributeUpdates.read(request.get("AttributeUpdates"));
         LegacyConditions.checkExpected(request.get("Expected"));
         Expressions.Compiled expressions = Expressions.compile(request);
@@ -82,26 +70,24 @@ public final class UpdateItem implements Operation {
         ConditionExpression condition = expressions.condition() != null ? expressions.condition()
                 : LegacyConditions.expected(request.get("Expected"), request.get("ConditionalOperator"));
 
-        Table table = context.table(request.get("TableName").textValue());
+        Table table = Items.activeTable(context, request.get("TableName").textValue());
         TableDefinition definition = table.definition();
-        ItemKeys.check(key, definition.keySchema(), definition.attributeDefinitions());
+        ItemKey itemKey = Keys.validateKey(key, table);
         checkUpdates(definition, update, attributeUpdates);
         Map<String, String> indexKeyTypes = indexKeyTypes(definition);
-        ItemKey itemKey = table.keyOf(key);
         String returnValues = text(request, "ReturnValues", "NONE");
-        boolean returnOldOnFailure = "ALL_OLD".equals(text(request, "ReturnValuesOnConditionCheckFailure", "NONE"));
         int maxItemSize = context.settings().maxItemSizeBytes();
+        ConsumedCapacity.Mode capacityMode = ConsumedCapacity.Mode.of(request);
+        boolean metricsRequested = ItemCollectionMetrics.requested(request);
 
         return table.locked(itemKey, () -> {
             Item old = table.get(itemKey);
             Map<String, AttrValue> oldAttributes = old == null ? null : old.attributes();
-            if (condition != null && !condition.matches(oldAttributes)) {
-                DynamoException failed = Errors.conditionalCheckFailed(null);
-                throw returnOldOnFailure && old != null ? failed.withItem(oldAttributes) : failed;
-            }
+            Expressions.checkCondition(condition, old, request);
             Map<String, AttrValue> base = old == null ? key : oldAttributes;
             Map<String, AttrValue> updated = update != null ? update.apply(base, indexKeyTypes)
                     : attributeUpdates != null ? attributeUpdates.apply(base) : base;
+            Keys.validateItem(updated, table); // secondary-index keys: declared type, not empty
             Item item = Item.of(updated);
             if (item.size() > maxItemSize) {
                 throw Errors.validation("Item size to update has exceeded the maximum allowed size");
@@ -116,8 +102,10 @@ public final class UpdateItem implements Operation {
                 case "UPDATED_NEW" -> updatedPaths.apply(item.attributes());
                 default -> null;
             };
-            double units = Math.max(writeUnits(old), writeUnits(item));
-            return response(attributes, text(request, "ReturnConsumedCapacity", "NONE"), definition.name(), units);
+            ConsumedCapacity capacity = ConsumedCapacity.write(definition, old, item);
+            ItemCollectionMetrics metrics = metricsRequested ? ItemCollectionMetrics.of(table, itemKey) : null;
+            // nothing to return answers no Attributes member at all
+            return Items.writeResponse(attributes == null || attributes.isEmpty() ? null : attributes, capacityMode, capacity, metrics);
         });
     }
 
@@ -145,22 +133,7 @@ public final class UpdateItem implements Operation {
                 }
             }
         }
-        if (update == null) return;
-        Set<String> nested = update.nestedPathHeads();
-        for (KeyElement element : definition.keySchema().elements()) {
-            if (nested.contains(element.name())) {
-                throw Errors.validation("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: "
-                        + element.name());
-            }
-        }
-        for (IndexDefinition index : indexes(definition)) {
-            for (KeyElement element : indexKeyElements(index)) {
-                if (nested.contains(element.name())) {
-                    throw Errors.validation("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: "
-                            + element.name());
-                }
-            }
-        }
+        if (update != null) Expressions.checkKeyPaths(update.nestedPathHeads(), definition);
     }
 
     private static List<IndexDefinition> indexes(TableDefinition definition) {
@@ -186,35 +159,8 @@ public final class UpdateItem implements Operation {
         return element.attributeType() != null ? element.attributeType() : definition.attributeDefinitions().get(element.name());
     }
 
-    /** Write capacity: one unit per started KB of the larger of the old and new item. */
-    private static double writeUnits(Item item) {
-        return item == null ? 0 : Math.max(1, Math.ceil(item.size() / 1024.0));
-    }
-
     private static String text(ObjectNode request, String member, String absent) {
         JsonNode node = request.get(member);
         return node == null ? absent : node.textValue();
-    }
-
-    private static Response response(Map<String, AttrValue> attributes, String returnConsumedCapacity, String tableName, double units) {
-        return g -> {
-            g.writeStartObject();
-            if (attributes != null && !attributes.isEmpty()) {
-                g.writeFieldName("Attributes");
-                AttrValueJson.writeItem(g, attributes);
-            }
-            if (returnConsumedCapacity.equals("TOTAL") || returnConsumedCapacity.equals("INDEXES")) {
-                g.writeObjectFieldStart("ConsumedCapacity");
-                g.writeNumberField("CapacityUnits", units);
-                g.writeStringField("TableName", tableName);
-                if (returnConsumedCapacity.equals("INDEXES")) {
-                    g.writeObjectFieldStart("Table");
-                    g.writeNumberField("CapacityUnits", units);
-                    g.writeEndObject();
-                }
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-        };
     }
 }

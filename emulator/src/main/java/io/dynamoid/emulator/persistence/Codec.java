@@ -296,13 +296,17 @@ final class Codec {
         out.writeBoolean(d.deletionProtection());
         writeStringMap(out, d.tags());
         out.writeNullableString(d.ttlAttribute());
+        out.writeNullableString(d.sseKmsKeyArn());
+        out.writeLong(d.onDemandMaxRead());
+        out.writeLong(d.onDemandMaxWrite());
     }
 
     private static TableDefinition readDefinition(Input in) {
         return new TableDefinition(in.readString(), in.readString(), in.readString(), in.readLong(), in.readString(),
                 readKeySchema(in), readStringMap(in), in.readString(), in.readLong(), readThroughput(in),
                 readIndexes(in), readIndexes(in), in.readBoolean(), in.readNullableString(), in.readNullableString(),
-                in.readNullableString(), in.readBoolean(), readStringMap(in), in.readNullableString());
+                in.readNullableString(), in.readBoolean(), readStringMap(in), in.readNullableString(),
+                in.readNullableString(), in.readLong(), in.readLong());
     }
 
     private static void writeKeySchema(Output out, KeySchema schema) {

@@ -352,7 +352,9 @@ final class DatabaseStore implements CommitListener, TableListener, AutoCloseabl
                 TableDefinition definition = put.definition();
                 Table table = tablesById.get(definition.id());
                 if (table != null) {
+                    TableDefinition before = table.definition();
                     table.definition(definition);
+                    table.indexes().follow(before, definition); // an index added by UpdateTable: backfilled
                     return;
                 }
                 Table sameName = tablesByName.remove(definition.name());

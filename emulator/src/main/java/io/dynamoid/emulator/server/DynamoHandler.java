@@ -153,7 +153,8 @@ public final class DynamoHandler implements HttpHandler {
 
         if (json == null || !json.isObject()) throw Errors.serialization(null);
         ObjectNode request = operation.spec().check(json);
-        RequestContext context = new RequestContext(databases.forRequest(credentials.accessKeyId(), credentials.region()), settings);
+        RequestContext context = new RequestContext(databases.forRequest(credentials.accessKeyId(), credentials.region()), settings,
+                exchange.getHostAndPort());
         return operation.execute(request, context);
     }
 

@@ -26,6 +26,7 @@ public final class Table {
     private final AtomicLong sizeBytes = new AtomicLong();
     /** The database holding this table, whose {@link CommitListener} hears about writes; set when added. */
     private volatile Database database;
+    private final TableIndexes indexes = new TableIndexes(this);
 
     public Table(TableDefinition definition) {
         this.definition = definition;
@@ -67,6 +68,11 @@ public final class Table {
         return items;
     }
 
+    /** The secondary indexes, updated by every {@link #commit}. */
+    public TableIndexes indexes() {
+        return indexes;
+    }
+
     public long itemCount() {
         return itemCount.get();
     }
@@ -93,6 +99,7 @@ public final class Table {
         long sizeDelta = (newItem == null ? 0 : newItem.size()) - (old == null ? 0 : old.size());
         if (countDelta != 0) itemCount.addAndGet(countDelta);
         if (sizeDelta != 0) sizeBytes.addAndGet(sizeDelta);
+        indexes.apply(key, old, newItem);
         return old;
     }
 

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.DynamoException;
+import org.junit.jupiter.api.function.Executable;
 
 import java.util.Map;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,8 +37,8 @@ final class ExpressionTestSupport {
         return Expressions.compile(request(json));
     }
 
-    static void assertValidation(String message, Supplier<?> call) {
-        DynamoException e = assertThrows(DynamoException.class, call::get);
+    static void assertValidation(String message, Executable call) {
+        DynamoException e = assertThrows(DynamoException.class, call);
         assertEquals("ValidationException", e.shortType());
         assertEquals(message, e.getMessage());
     }

@@ -1,15 +1,20 @@
 package io.dynamoid.emulator.expressions;
 
 import io.dynamoid.emulator.protocol.AttrValue;
+import io.dynamoid.emulator.protocol.DynamoException;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.dynamoid.emulator.expressions.ExpressionTestSupport.assertInvalid;
 import static io.dynamoid.emulator.expressions.ExpressionTestSupport.assertValidation;
 import static io.dynamoid.emulator.expressions.ExpressionTestSupport.compile;
 import static io.dynamoid.emulator.expressions.ExpressionTestSupport.item;
+import static io.dynamoid.emulator.expressions.ExpressionTestSupport.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * UpdateExpression grammar, validation and application. Messages as pinned by dynalite's
@@ -33,6 +38,21 @@ class UpdateExpressionTest {
     @Test
     void syntaxError() {
         assertInvalid("{'UpdateExpression': 'set a'}", "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"a\"");
+    }
+
+    @Test
+    void dynaliteSyntaxErrorCasesAreSyntaxErrors() {
+        // dynalite test/updateItem.js "should return ValidationException for syntax errors in UpdateExpression"
+        List<String> expressions = List.of("whatever", "set a", "add a", "delete a", "set a=set", "remove a = b", "add a = b",
+                "delete a = b", "delete a b", "delete a if_not_exist(b)", "add abort b", "add a if_not_exist(b)", "remove a b",
+                "set a b", "set :a = b", "add :a b", "delete :a b", "remove :a", "set a = b / c", "set a = b * c",
+                "set a[1] = \"eight\"", "SET a = if_not_exist(a, 100)", "SET if_not_exist(a, b) = a", "set (a = (b + c))",
+                "set a = (b.c).d + e", "set a = (b.c)[0] + e", "set a = b + c + d");
+        for (String expression : expressions) {
+            DynamoException e = assertThrows(DynamoException.class,
+                    () -> Expressions.compile(request("{}").put("UpdateExpression", expression)), expression);
+            assertTrue(e.getMessage().startsWith("Invalid UpdateExpression: Syntax error; token: "), expression + " → " + e.getMessage());
+        }
     }
 
     @Test
@@ -154,6 +174,12 @@ class UpdateExpressionTest {
     void setPastTheEndOfAListAppends() {
         assertEquals(item("{'l': {'L': [{'N': '1'}, {'N': '9'}]}}"),
                 apply("SET l[5] = :v", "{':v': {'N': '9'}}", "{'l': {'L': [{'N': '1'}]}}"));
+    }
+
+    @Test
+    void elementsSetPastTheEndAreAppendedInIndexOrder() {
+        assertEquals(item("{'l': {'L': [{'N': '1'}, {'S': 'b'}, {'S': 'a'}]}}"),
+                apply("SET l[5] = :a, l[3] = :b", "{':a': {'S': 'a'}, ':b': {'S': 'b'}}", "{'l': {'L': [{'N': '1'}]}}"));
     }
 
     @Test

@@ -1,24 +1,25 @@
 package io.dynamoid.emulator.operations;
 
 import io.dynamoid.emulator.EmulatorTestBase;
-import io.dynamoid.emulator.storage.Databases;
-import io.dynamoid.emulator.storage.IndexDefinition;
-import io.dynamoid.emulator.storage.KeyElement;
-import io.dynamoid.emulator.storage.KeySchema;
-import io.dynamoid.emulator.storage.Table;
-import io.dynamoid.emulator.storage.TableDefinition;
-import io.dynamoid.emulator.storage.Throughput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -43,22 +44,27 @@ class UpdateItemTest extends EmulatorTestBase {
     static void createTables() {
         hashTable = uniqueTableName("update-hash");
         rangeTable = uniqueTableName("update-range");
-        addTable(hashTable, new KeySchema(new KeyElement("a", "HASH", "S"), null), Map.of("a", "S"), List.of(), List.of());
-        KeySchema rangeKey = new KeySchema(new KeyElement("a", "HASH", "S"), new KeyElement("b", "RANGE", "S"));
-        IndexDefinition gsi = new IndexDefinition("index4", true,
-                new KeySchema(new KeyElement("c", "HASH", "S"), null), "ALL", List.of(), "ACTIVE", Throughput.of(1, 1), null);
-        IndexDefinition lsi = new IndexDefinition("index1", false,
-                new KeySchema(new KeyElement("a", "HASH", "S"), new KeyElement("d", "RANGE", "S")), "ALL", List.of(), null, null, null);
-        addTable(rangeTable, rangeKey, Map.of("a", "S", "b", "S", "c", "S", "d", "S"), List.of(gsi), List.of(lsi));
+        client.createTable(b -> b.tableName(hashTable).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("a"))
+                .keySchema(key("a", KeyType.HASH)));
+        // as dynalite's testRangeTable: LSI index1 on d, GSI index4 on c
+        client.createTable(b -> b.tableName(rangeTable).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("a"), attribute("b"), attribute("c"), attribute("d"))
+                .keySchema(key("a", KeyType.HASH), key("b", KeyType.RANGE))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("index1")
+                        .keySchema(key("a", KeyType.HASH), key("d", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("index4")
+                        .keySchema(key("c", KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
     }
 
-    /** Puts a table straight into the caller's database (the test does not depend on CreateTable). */
-    private static void addTable(String name, KeySchema keySchema, Map<String, String> attributes,
-                                 List<IndexDefinition> gsis, List<IndexDefinition> lsis) {
-        TableDefinition definition = new TableDefinition(name, "arn:aws:dynamodb:us-east-1:" + Databases.ACCOUNT_ID + ":table/" + name,
-                UUID.randomUUID().toString(), System.currentTimeMillis(), "ACTIVE", keySchema, attributes, "PROVISIONED", 0,
-                Throughput.of(5, 5), gsis, lsis, false, null, null, null, false);
-        emulator.databases().forRequest("AKIDTEST", "us-east-1").addIfAbsent(new Table(definition));
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     private static AttributeValue s(String value) {
@@ -117,6 +123,16 @@ class UpdateItemTest extends EmulatorTestBase {
         UpdateItemResponse fresh = update(b -> b.key(key).updateExpression("SET m.x = :v ADD n :one")
                 .expressionAttributeValues(Map.of(":v", n("20"), ":one", n("1"))).returnValues(ReturnValue.UPDATED_NEW));
         assertEquals(Map.of("m", AttributeValue.fromM(Map.of("x", n("20"))), "n", n("7")), fresh.attributes());
+    }
+
+    @Test
+    void updatedValuesThatAreAllGoneAnswerNoAttributes() {
+        // checked against DynamoDB in ExtendDB/extenddb PR #121: REMOVE + UPDATED_NEW omits Attributes
+        Map<String, AttributeValue> key = newKey();
+        update(b -> b.key(key).updateExpression("SET b = :b").expressionAttributeValues(Map.of(":b", s("x"))));
+        assertFalse(update(b -> b.key(key).updateExpression("REMOVE b").returnValues(ReturnValue.UPDATED_NEW)).hasAttributes());
+        assertFalse(update(b -> b.key(key).updateExpression("SET c = :c").expressionAttributeValues(Map.of(":c", s("y")))
+                .returnValues(ReturnValue.UPDATED_OLD)).hasAttributes());
     }
 
     @Test
@@ -247,6 +263,15 @@ class UpdateItemTest extends EmulatorTestBase {
     }
 
     @Test
+    void indexKeysCannotBecomeEmpty() {
+        // message of real DynamoDB quoted in architect/dynalite issue #184 (as Keys.validateItem words it)
+        assertDynamoError("ValidationException", "One or more parameter values are not valid. A value specified for a secondary index key "
+                        + "is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: index4, IndexKey: c",
+                () -> client.updateItem(b -> b.tableName(rangeTable).key(Map.of("a", s("x"), "b", s("y")))
+                        .updateExpression("set c = :empty").expressionAttributeValues(Map.of(":empty", s("")))));
+    }
+
+    @Test
     void nestedPathUnderMissingAttribute() {
         // dynalite: "should return ValidationException if trying to update non-existent nested attribute in non-existent item"
         assertDynamoError("ValidationException", "The document path provided in the update expression is invalid for update",
@@ -295,5 +320,42 @@ class UpdateItemTest extends EmulatorTestBase {
     void unknownTable() {
         assertDynamoError("ResourceNotFoundException", "Requested resource not found",
                 () -> client.updateItem(b -> b.tableName("no-such-table").key(newKey())));
+    }
+
+    // ---------------------------------------------------------------- validation order (hand-written JSON)
+
+    private static void assertRawValidation(String body, String message) {
+        var answer = raw.call("UpdateItem", body.replace('\'', '"'));
+        assertEquals(400, answer.status());
+        assertEquals("ValidationException", answer.errorType());
+        assertEquals(message, answer.message());
+    }
+
+    @Test
+    void keyValuesAreCheckedBeforeAttributeUpdatesAndExpected() {
+        // dynalite: "should return ValidationException for invalid values in Key"
+        assertRawValidation("{'TableName': 'abc', 'Key': {'a': {'NULL': false}}, 'Expected': {'a': {}}, 'AttributeUpdates': {'a': {}}}",
+                "One or more parameter values were invalid: Null attribute value types must have the value of true");
+    }
+
+    @Test
+    void attributeUpdatesAreCheckedBeforeExpected() {
+        // dynalite: "should return ValidationException if update has no value"
+        assertRawValidation("{'TableName': 'abc', 'Key': {}, 'Expected': {'a': {}}, 'AttributeUpdates': {'a': {}}}",
+                "One or more parameter values were invalid: Only DELETE action is allowed when no attribute value is specified");
+    }
+
+    @Test
+    void emptyNameMapIsReportedBeforeEmptyExpressions() {
+        // dynalite: "should return ValidationException for empty ExpressionAttributeNames"
+        assertRawValidation("{'TableName': 'abc', 'Key': {}, 'ExpressionAttributeNames': {}, 'ExpressionAttributeValues': {}, "
+                + "'ConditionExpression': '', 'UpdateExpression': ''}", "ExpressionAttributeNames must not be empty");
+    }
+
+    @Test
+    void expressionsAreCheckedBeforeTheTableIsLookedUp() {
+        // dynalite: "should return ValidationException for empty UpdateExpression" (table 'abc' does not exist)
+        assertRawValidation("{'TableName': 'abc', 'Key': {}, 'ConditionExpression': '', 'UpdateExpression': ''}",
+                "Invalid UpdateExpression: The expression can not be empty;");
     }
 }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Condition grammar, validation messages and evaluation. Messages are DynamoDB's as pinned by dynalite's
  * test suite (test/updateItem.js, test/putItem.js, test/query.js "should return ValidationException ...").
  */
-class ConditionExpressionTest {
+class ConditionTest {
 
     private static boolean matches(String condition, String values, String item) {
         String request = "{'ConditionExpression': '" + condition + "'"
@@ -279,5 +279,32 @@ class ConditionExpressionTest {
         ConditionExpression condition = compile("{'ConditionExpression': 'attribute_exists(a)'}").condition();
         assertFalse(condition.matches(null));
         assertTrue(compile("{'ConditionExpression': 'attribute_not_exists(a)'}").condition().matches(Map.of()));
+    }
+
+    // ---------------------------------------------------------------- limits
+
+    @Test
+    void inAcceptsAtMostOneHundredCandidates() {
+        // message as DynamoDB answers it (reapit/foundations issue #8255): "number of operands: 163"
+        StringBuilder candidates = new StringBuilder(":v");
+        for (int i = 1; i < 101; i++) candidates.append(", :v");
+        assertInvalid("{'ConditionExpression': 'a IN (" + candidates + ")', 'ExpressionAttributeValues': {':v': {'N': '1'}}}",
+                "Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101");
+    }
+
+    @Test
+    void atMostThreeHundredOperators() {
+        // message as DynamoDB answers it (aws/aws-sdk-js issue #3721): "operator count: 301"
+        StringBuilder expression = new StringBuilder("a = :v");
+        for (int i = 0; i < 150; i++) expression.append(" OR a = :v");
+        assertInvalid("{'ConditionExpression': '" + expression + "', 'ExpressionAttributeValues': {':v': {'N': '1'}}}",
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
+    }
+
+    @Test
+    void expressionOfMoreThanFourKilobytesIsRefused() {
+        // Developer Guide, expression parameter quotas: "The maximum length of any expression string is 4 KB"
+        assertInvalid("{'ConditionExpression': 'attribute_exists(" + "a".repeat(4096) + ")'}",
+                "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size");
     }
 }
