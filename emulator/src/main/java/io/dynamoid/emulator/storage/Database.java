@@ -15,6 +15,7 @@ public final class Database {
     private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
     private volatile CommitListener commitListener;
     private volatile TableListener tableListener;
+    private final IdempotencyTokens idempotencyTokens = new IdempotencyTokens();
 
     public Database(String region, String accountId) {
         this.region = region;
@@ -70,6 +71,11 @@ public final class Database {
 
     public NavigableMap<String, Table> tables() {
         return tables;
+    }
+
+    /** The ClientRequestTokens of this account's recent transactions. */
+    public IdempotencyTokens idempotencyTokens() {
+        return idempotencyTokens;
     }
 
     /** Who hears about committed changes (null: nobody, the default). */
