@@ -149,6 +149,8 @@ final class DatabaseStore implements CommitListener, TableListener, AutoCloseabl
             try {
                 long bytes = writeSnapshot(snapshotGeneration);
                 log.snapshotDone(bytes);
+            } catch (java.nio.channels.ClosedByInterruptException e) {
+                LOG.info("Snapshot {} in {} stopped by shutdown; the logs keep everything", snapshotGeneration, dir);
             } catch (IOException | RuntimeException e) {
                 // the logs stay: nothing is lost, recovery just has more to replay; retried at the next rotation
                 LOG.warn("Snapshot {} in {} failed; keeping the logs", snapshotGeneration, dir, e);

@@ -20,8 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * One database's write-ahead log: a sequence of files {@code log-GENERATION.wal}, one record per atomic change
  * group. Writers hand their record to a single writer thread, which writes everything that queued up while it
  * was busy and forces it with one fsync (group commit). With {@link SyncMode#ALWAYS} {@link #append} returns
- * once its record is forced; with {@link SyncMode#BATCH} at once, the record being written promptly and forced
- * at most every sync interval. When the file outgrows the compaction threshold the writer starts the next
+ * once its record is forced; with {@link SyncMode#BATCH} once it is written, the file being forced at most
+ * every sync interval. When the file outgrows the compaction threshold the writer starts the next
  * generation and asks for a snapshot of it ({@link Rotation}); files before a durable snapshot are deleted.
  * After any I/O failure the log refuses every further write: what is on disk is never guessed at.
  */
@@ -46,6 +46,9 @@ final class WriteAheadLog implements AutoCloseable {
     private final Condition progress = lock.newCondition();
     private List<ByteBuffer> pending = new ArrayList<>();
     private long appended;
+    /** The last record handed to the operating system (survives the process being killed). */
+    private long written;
+    /** The last record forced to disk (survives the machine crashing). */
     private long durable;
     private boolean closing;
     private boolean closed;
@@ -107,8 +110,9 @@ final class WriteAheadLog implements AutoCloseable {
     }
 
     /**
-     * Appends one record (an atomic change group). With {@link SyncMode#ALWAYS} returns once it is on disk.
-     * Throws {@link PersistenceException} if the log failed or is closed: the change must not be acknowledged.
+     * Appends one record (an atomic change group). Returns once it is on disk with {@link SyncMode#ALWAYS},
+     * once it is written to the operating system (not yet forced) with {@link SyncMode#BATCH}. Throws
+     * {@link PersistenceException} if the log failed or is closed: the change must not be acknowledged.
      */
     void append(byte[] payload) {
         ByteBuffer frame = DataFile.frame(payload);
@@ -118,9 +122,8 @@ final class WriteAheadLog implements AutoCloseable {
             pending.add(frame);
             long sequence = ++appended;
             work.signal();
-            if (mode == SyncMode.BATCH) return;
             boolean interrupted = false;
-            while (durable < sequence) {
+            while ((mode == SyncMode.ALWAYS ? durable : written) < sequence) {
                 checkUsable();
                 try {
                     progress.await();
@@ -181,9 +184,11 @@ final class WriteAheadLog implements AutoCloseable {
                 lock.unlock();
             }
             boolean forced = false;
+            boolean wrote = false;
             if (failure == null) {
                 try {
                     write(batch);
+                    wrote = true;
                     if (!batch.isEmpty()) unforced = true;
                     if (unforced && (mode == SyncMode.ALWAYS || last || System.nanoTime() - lastForce >= syncIntervalNanos)) {
                         channel.force(false);
@@ -210,7 +215,8 @@ final class WriteAheadLog implements AutoCloseable {
             batch.clear();
             lock.lock();
             try {
-                if (forced || mode == SyncMode.BATCH) durable = Math.max(durable, upTo);
+                if (wrote) written = upTo;
+                if (forced) durable = upTo;
                 progress.signalAll();
                 if (last && pending.isEmpty()) {
                     closed = true;
@@ -233,8 +239,8 @@ final class WriteAheadLog implements AutoCloseable {
         ByteBuffer[] buffers = batch.toArray(new ByteBuffer[0]);
         long total = 0;
         for (ByteBuffer b : buffers) total += b.remaining();
-        long written = 0;
-        while (written < total) written += channel.write(buffers);
+        long done = 0;
+        while (done < total) done += channel.write(buffers);
         size += total;
     }
 

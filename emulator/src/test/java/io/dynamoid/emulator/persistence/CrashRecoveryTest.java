@@ -1,5 +1,6 @@
 package io.dynamoid.emulator.persistence;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,7 +40,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The standalone emulator ({@code Main --db-path}) in its own JVM, killed with SIGKILL while clients write
  * concurrently: after a restart on the same directory every acknowledged write is there and no transaction is
- * half applied. Repeated {@code -Ddynamoid.crashRepetitions=N} times (2 by default, to keep the build short).
+ * half applied. Repeated {@code -Ddynamoid.crashRepetitions=N} times (2 by default, to keep the build short),
+ * alternating {@code --sync always} and {@code --sync batch} (whose writes reach the operating system before the
+ * answer, so they too survive the process being killed; only a machine crash may lose the last interval).
  */
 class CrashRecoveryTest {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -47,6 +50,22 @@ class CrashRecoveryTest {
 
     @TempDir
     Path dir;
+
+    /** Round 0, 2, ... write with {@code --sync always}; 1, 3, ... with {@code --sync batch} and a long interval. */
+    private static String[] syncArguments(int round) {
+        return round % 2 == 0 ? new String[0] : new String[]{"--sync", "batch", "--sync-interval-ms", "60000"};
+    }
+
+    /** Every process started, so none outlives its test whatever happens. */
+    private final List<Process> launched = new ArrayList<>();
+
+    @AfterEach
+    void stopProcesses() throws InterruptedException {
+        for (Process process : launched) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
 
     /** A running emulator process and the endpoint it printed. */
     private record Server(Process process, URI endpoint) {
@@ -84,7 +103,9 @@ class CrashRecoveryTest {
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "io.dynamoid.emulator.server.Main", "--db-path", dir.toString(), "--port", "0"));
         command.addAll(List.of(extraArgs));
-        return new ProcessBuilder(command).redirectErrorStream(false).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        launched.add(process);
+        return process;
     }
 
     @Test
@@ -103,6 +124,7 @@ class CrashRecoveryTest {
         }
         for (int round = 0; round < repetitions; round++) {
             if (transactions == null) transactions = transactionsAvailable(server.endpoint());
+            if (round > 0) server = startServer(syncArguments(round));
             Workload workload = new Workload(server.endpoint(), round, transactions);
             workload.start();
             workload.awaitSomeProgress();
@@ -114,8 +136,8 @@ class CrashRecoveryTest {
             acknowledgedTransactions.addAll(workload.transactions.keySet());
             attemptedTransactions.addAll(workload.attemptedTransactions.keySet());
 
-            server = startServer();
-            try (DynamoDbClient client = client(server.endpoint(), "crash", "us-east-1")) {
+            Server check = startServer();
+            try (DynamoDbClient client = client(check.endpoint(), "crash", "us-east-1")) {
                 for (Map.Entry<String, Integer> put : acknowledgedPuts.entrySet()) {
                     Map<String, AttributeValue> found = get(client, "puts", put.getKey());
                     assertNotNull(found, "acknowledged put lost in round " + round + ": " + put.getKey());
@@ -138,12 +160,12 @@ class CrashRecoveryTest {
                             "torn transaction " + pair);
                 }
             }
+            check.process().destroy();
+            assertTrue(check.process().waitFor(30, TimeUnit.SECONDS));
         }
         System.err.printf("CrashRecoveryTest: %d kills; %d puts, %d increments, %d transactions acknowledged and found again%n",
                 repetitions, acknowledgedPuts.size(), java.util.Arrays.stream(acknowledgedCounters).sum(), acknowledgedTransactions.size());
         if (!transactions) System.err.println("CrashRecoveryTest: TransactWriteItems is not available yet; its part was skipped");
-        server.process().destroy();
-        server.process().waitFor(30, TimeUnit.SECONDS);
         assertTrue(acknowledgedPuts.size() > 0, "the workload wrote something");
     }
 
@@ -222,17 +244,12 @@ class CrashRecoveryTest {
 
     @Test
     void aSecondProcessOnTheSameDirectoryIsRefusedWithAClearError() throws Exception {
-        Server first = startServer();
-        try {
-            Process second = launch();
-            assertTrue(second.waitFor(60, TimeUnit.SECONDS));
-            String err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(1, second.exitValue(), err);
-            assertTrue(err.contains("error: The data directory " + dir.toAbsolutePath() + " is in use by another Dynamoid emulator"), err);
-        } finally {
-            first.process().destroyForcibly();
-            first.process().waitFor(30, TimeUnit.SECONDS);
-        }
+        startServer();
+        Process second = launch();
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+        String err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, second.exitValue(), err);
+        assertTrue(err.contains("error: The data directory " + dir.toAbsolutePath() + " is in use by another Dynamoid emulator"), err);
     }
 
     @Test
