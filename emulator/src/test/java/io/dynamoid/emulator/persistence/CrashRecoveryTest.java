@@ -99,10 +99,16 @@ class CrashRecoveryTest {
     }
 
     private Process launch(String... extraArgs) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("--db-path", dir.toString(), "--port", "0"));
+        arguments.addAll(List.of(extraArgs));
+        return launchMain(arguments);
+    }
+
+    private Process launchMain(List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "io.dynamoid.emulator.server.Main", "--db-path", dir.toString(), "--port", "0"));
-        command.addAll(List.of(extraArgs));
+                "io.dynamoid.emulator.server.Main"));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
         launched.add(process);
         return process;
@@ -245,7 +251,7 @@ class CrashRecoveryTest {
     @Test
     void aSecondProcessOnTheSameDirectoryIsRefusedWithAClearError() throws Exception {
         startServer();
-        Process second = launch();
+        Process second = launchMain(List.of("-dbPath", dir.toString(), "-port", "0")); // DynamoDB Local's spelling
         assertTrue(second.waitFor(60, TimeUnit.SECONDS));
         String err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, second.exitValue(), err);

@@ -49,6 +49,13 @@ public final class DurabilityBenchmark {
         throughput("--sync always", Emulator.builder().dbPath(base.resolve("always")), threads, seconds);
         throughput("--sync batch", Emulator.builder().dbPath(base.resolve("batch")).sync(SyncMode.BATCH), threads, seconds);
 
+        System.out.printf("%nStorage-level write throughput (no HTTP: %d threads committing ~1 KB items, %d s each)%n", threads, seconds);
+        System.out.printf("%-16s %10s %14s%n", "mode", "writes/s", "writes/fsync");
+        storageThroughput("in memory", null, null, threads, seconds);
+        storageThroughput("--sync always", base.resolve("storage-always"), Persistence.Options.DEFAULTS, threads, seconds);
+        storageThroughput("--sync batch", base.resolve("storage-batch"),
+                new Persistence.Options(SyncMode.BATCH, 100, Persistence.Options.DEFAULT_COMPACT_AFTER_BYTES), threads, seconds);
+
         recovery(base.resolve("recovery"), items);
         deleteTree(base);
     }
@@ -100,16 +107,57 @@ public final class DurabilityBenchmark {
         }
     }
 
+    private static void storageThroughput(String label, Path dir, Persistence.Options options, int threads, int seconds) throws Exception {
+        Persistence persistence = dir == null ? null : Persistence.open(dir, false, options);
+        try {
+            Database database = persistence == null ? new Database("us-east-1", "000000000000")
+                    : persistence.databases().forRequest("bench", "us-east-1");
+            Table table = benchTable(database);
+            AtomicBoolean stop = new AtomicBoolean();
+            long[] counts = new long[threads];
+            List<Thread> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int writer = t;
+                writers.add(new Thread(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        Map<String, AttrValue> attributes = Map.of("pk", new AttrValue.S("w" + writer + "-" + i), "pad", new AttrValue.S(PAD));
+                        ItemKey key = table.keyOf(attributes);
+                        Item item = Item.of(attributes);
+                        table.locked(key, () -> table.commit(key, item));
+                        counts[writer]++;
+                    }
+                }));
+            }
+            long syncsBefore = persistence == null ? 0 : persistence.syncs();
+            long start = System.nanoTime();
+            writers.forEach(Thread::start);
+            Thread.sleep(seconds * 1000L);
+            stop.set(true);
+            for (Thread w : writers) w.join();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long total = Arrays.stream(counts).sum();
+            long syncs = persistence == null ? 0 : persistence.syncs() - syncsBefore;
+            System.out.printf("%-16s %10.0f %14s%n", label, total / elapsed, syncs == 0 ? "-" : String.format("%.1f", (double) total / syncs));
+        } finally {
+            if (persistence != null) persistence.close();
+        }
+    }
+
+    private static Table benchTable(Database database) {
+        Table table = new Table(new TableDefinition("bench", database.tableArn("bench"), "bench-id", 0, "ACTIVE",
+                new KeySchema(new KeyElement("pk", "HASH", "S"), null), Map.of("pk", "S"), TableDefinition.PAY_PER_REQUEST, 0,
+                Throughput.ON_DEMAND, List.of(), List.of(), false, null, null, null, false));
+        database.addIfAbsent(table);
+        return table;
+    }
+
     private static void recovery(Path dir, int count) throws Exception {
         System.out.printf("%nRecovery: %,d items of ~1 KB%n", count);
         long writeStart = System.nanoTime();
         Persistence.Options options = new Persistence.Options(SyncMode.BATCH, 100, Persistence.Options.DEFAULT_COMPACT_AFTER_BYTES);
         try (Persistence persistence = Persistence.open(dir, false, options)) {
             Database database = persistence.databases().forRequest("bench", "us-east-1");
-            Table table = new Table(new TableDefinition("bench", database.tableArn("bench"), "bench-id", 0, "ACTIVE",
-                    new KeySchema(new KeyElement("pk", "HASH", "S"), null), Map.of("pk", "S"), TableDefinition.PAY_PER_REQUEST, 0,
-                    Throughput.ON_DEMAND, List.of(), List.of(), false, null, null, null, false));
-            database.addIfAbsent(table);
+            Table table = benchTable(database);
             for (int i = 0; i < count; i++) {
                 Map<String, AttrValue> attributes = Map.of("pk", new AttrValue.S("item-" + i), "n", AttrValue.N.of(i),
                         "pad", new AttrValue.S(PAD));
@@ -125,14 +173,21 @@ public final class DurabilityBenchmark {
             System.gc();
             long start = System.nanoTime();
             long startCpu = CPU.getCurrentThreadCpuTime();
+            long startGc = gcMillis();
             long loaded;
             try (Persistence persistence = Persistence.open(dir, false, options)) {
                 loaded = persistence.databases().forRequest("bench", "us-east-1").table("bench").itemCount();
             }
             // CPU time too: on a shared machine the wall time mostly measures the neighbours
-            System.out.printf("  recovery run %d: %,d items in %.2f s (%.2f s CPU)%n", run, loaded,
-                    (System.nanoTime() - start) / 1e9, (CPU.getCurrentThreadCpuTime() - startCpu) / 1e9);
+            System.out.printf("  recovery run %d: %,d items in %.2f s (%.2f s CPU in the loading thread, %.2f s in GC)%n", run, loaded,
+                    (System.nanoTime() - start) / 1e9, (CPU.getCurrentThreadCpuTime() - startCpu) / 1e9, (gcMillis() - startGc) / 1e3);
         }
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) total += Math.max(0, gc.getCollectionTime());
+        return total;
     }
 
     private static String describe(Path dir) throws IOException {
