@@ -1,7 +1,12 @@
 package io.dynamoid.emulator.operations;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.util.Map;
 
@@ -9,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DynamoDB's limits on expressions and their placeholders, through the SDK. Other limits are tested where
+ * DynamoDB's limits on expressions, their placeholders and key attribute names, through the SDK. Other limits are tested where
  * they are enforced: key sizes in PutItemTest/GetItemTest and the Transact*Tests, item size in PutItemTest,
  * table names and index counts in CreateTableTest, 100 transaction actions and 4 MB in TransactWriteItemsTest.
  * Messages were captured from DynamoDB by ExtendDB (tests/test_expression_size_limit.py and
@@ -93,5 +98,29 @@ class LimitsTest extends TransactTestBase {
                         + "The expression attribute map contains a key that is too long;",
                 () -> client.putItem(p -> p.tableName(accounts).item(account(fresh(), 1))
                         .conditionExpression("attribute_not_exists(pk)").expressionAttributeValues(Map.of(placeholder, n(1)))));
+    }
+
+    @Test
+    void keyAttributeNamesAreAtMost255Characters() {
+        String name = "k".repeat(256);
+        // The API Reference's length constraint on AttributeDefinition/KeySchemaElement names, in DynamoDB's
+        // constraint-message form.
+        assertDynamoError("ValidationException", "2 validation errors detected: "
+                        + "Value '" + name + "' at 'attributeDefinitions.1.member.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255; "
+                        + "Value '" + name + "' at 'keySchema.1.member.attributeName' failed to satisfy constraint: Member must have length less than or equal to 255",
+                () -> client.createTable(t -> t.tableName(uniqueTableName("long-key")).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build())
+                        .keySchema(KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build())));
+    }
+
+    @Test
+    void keyAttributeNameOf255CharactersIsAccepted() {
+        String name = "k".repeat(255);
+        String table = uniqueTableName("long-key");
+        client.createTable(t -> t.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build()));
+        client.putItem(p -> p.tableName(table).item(Map.of(name, AttributeValue.fromS("x"))));
+        assertEquals(Map.of(name, AttributeValue.fromS("x")), client.getItem(g -> g.tableName(table).key(Map.of(name, AttributeValue.fromS("x")))).item());
     }
 }
