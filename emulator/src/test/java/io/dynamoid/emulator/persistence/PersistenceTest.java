@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.nio.file.Files;
@@ -80,6 +81,28 @@ class PersistenceTest {
             assertEquals(before, after);
             assertEquals(7L, after.provisionedThroughput().readCapacityUnits());
             assertTrue(after.deletionProtectionEnabled());
+        }
+    }
+
+    @Test
+    void aGlobalIndexAddedAfterItsItemsAnswersQueriesAfterARestart() {
+        try (Emulator emulator = start(); DynamoDbClient client = client(emulator)) {
+            createTable(client, "indexed", false);
+            for (int i = 0; i < 10; i++) {
+                int id = i;
+                client.putItem(b -> b.tableName("indexed").item(item("i" + id, "color", s(id % 2 == 0 ? "red" : "blue"))));
+            }
+            client.updateTable(b -> b.tableName("indexed")
+                    .attributeDefinitions(PersistenceTesting.attribute("color", ScalarAttributeType.S))
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byColor")
+                            .keySchema(k -> k.attributeName("color").keyType("HASH"))
+                            .projection(p -> p.projectionType("ALL")))));
+            client.putItem(b -> b.tableName("indexed").item(item("late", "color", s("red"))));
+        }
+        try (Emulator emulator = start(); DynamoDbClient client = client(emulator)) {
+            int red = client.query(b -> b.tableName("indexed").indexName("byColor").keyConditionExpression("color = :c")
+                    .expressionAttributeValues(Map.of(":c", s("red")))).count();
+            assertEquals(6, red);
         }
     }
 
