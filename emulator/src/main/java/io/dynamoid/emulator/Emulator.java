@@ -2,6 +2,8 @@ package io.dynamoid.emulator;
 
 import io.dynamoid.emulator.operations.EmulatorSettings;
 import io.dynamoid.emulator.operations.Operations;
+import io.dynamoid.emulator.persistence.Persistence;
+import io.dynamoid.emulator.persistence.SyncMode;
 import io.dynamoid.emulator.server.DynamoHandler;
 import io.dynamoid.emulator.storage.Databases;
 import io.dynamoid.emulator.storage.TtlSweeper;
@@ -34,13 +36,15 @@ public final class Emulator implements AutoCloseable {
 
     private final Undertow server;
     private final Databases databases;
+    private final Persistence persistence;
     private final TtlSweeper ttlSweeper;
     private final String host;
     private final int port;
 
-    private Emulator(Undertow server, Databases databases, TtlSweeper ttlSweeper, String host, int port) {
+    private Emulator(Undertow server, Databases databases, Persistence persistence, TtlSweeper ttlSweeper, String host, int port) {
         this.server = server;
         this.databases = databases;
+        this.persistence = persistence;
         this.ttlSweeper = ttlSweeper;
         this.host = host;
         this.port = port;
@@ -74,11 +78,20 @@ public final class Emulator implements AutoCloseable {
         return databases;
     }
 
-    /** Stops listening and releases the port. Data of an in-memory emulator is gone afterwards. */
+    /** The data directory in use, or null when in memory. */
+    public Path dbPath() {
+        return persistence == null ? null : persistence.root();
+    }
+
+    /**
+     * Stops listening and releases the port. Data of an in-memory emulator is gone afterwards; with a data
+     * directory everything acknowledged is on disk and the directory is released.
+     */
     @Override
     public void close() {
         ttlSweeper.close();
         server.stop();
+        if (persistence != null) persistence.close();
     }
 
     private static final int IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -111,6 +124,7 @@ public final class Emulator implements AutoCloseable {
         private int port = 0;
         private boolean sharedDb;
         private Path dbPath;
+        private Persistence.Options persistenceOptions = Persistence.Options.DEFAULTS;
         private String cors = "*";
         private Duration ttlSweepInterval = DEFAULT_TTL_SWEEP_INTERVAL;
         private boolean sharedWorker;
@@ -136,9 +150,30 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
-        /** A data directory to persist to. Not supported yet: {@link #start()} refuses it rather than ignore it. */
+        /**
+         * A data directory to keep the data in (like DynamoDB Local's {@code -dbPath}); null (the default) keeps
+         * it in memory. Everything acknowledged survives a restart, even after the process is killed.
+         */
         public Builder dbPath(Path dbPath) {
             this.dbPath = dbPath;
+            return this;
+        }
+
+        /** When the data directory's log is forced to disk: {@link SyncMode#ALWAYS} (the default) or BATCH. */
+        public Builder sync(SyncMode mode) {
+            persistenceOptions = new Persistence.Options(mode, persistenceOptions.syncIntervalMillis(), persistenceOptions.compactAfterBytes());
+            return this;
+        }
+
+        /** With {@link SyncMode#BATCH}: the longest time between two forces of the log (default 100 ms). */
+        public Builder syncIntervalMillis(long millis) {
+            persistenceOptions = new Persistence.Options(persistenceOptions.sync(), millis, persistenceOptions.compactAfterBytes());
+            return this;
+        }
+
+        /** How the data directory is written (sync mode, sync interval, compaction threshold). */
+        public Builder persistenceOptions(Persistence.Options options) {
+            this.persistenceOptions = options;
             return this;
         }
 
@@ -169,10 +204,8 @@ public final class Emulator implements AutoCloseable {
         }
 
         public Emulator start() {
-            if (dbPath != null) {
-                throw new UnsupportedOperationException("A data directory (dbPath) is not supported yet: the emulator runs in memory only");
-            }
-            Databases databases = new Databases(sharedDb);
+            Persistence persistence = dbPath == null ? null : Persistence.open(dbPath, sharedDb, persistenceOptions);
+            Databases databases = persistence == null ? new Databases(sharedDb) : persistence.databases();
             DynamoHandler handler = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors);
             Undertow.Builder builder = Undertow.builder()
                     .addHttpListener(port, host)
@@ -186,9 +219,14 @@ public final class Emulator implements AutoCloseable {
                 builder.setIoThreads(IO_THREADS).setWorkerThreads(4);
             }
             Undertow server = builder.build();
-            server.start();
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                if (persistence != null) persistence.close();
+                throw e;
+            }
             int boundPort = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-            return new Emulator(server, databases, TtlSweeper.start(databases, ttlSweepInterval), host, boundPort);
+            return new Emulator(server, databases, persistence, TtlSweeper.start(databases, ttlSweepInterval), host, boundPort);
         }
     }
 }
