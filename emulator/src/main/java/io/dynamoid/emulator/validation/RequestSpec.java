@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 public final class RequestSpec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_REPORTED_ERRORS = 10;
+    /** DynamoDB's TableArn shape: where a table name is expected, an ARN of up to 1024 characters is accepted. */
+    private static final int MAX_TABLE_ARN_LENGTH = 1024;
 
     private final Map<String, Shape> members = new LinkedHashMap<>();
 
@@ -224,7 +226,7 @@ public final class RequestSpec {
             if (shape.required && value == null) {
                 throw Errors.validation("The parameter '" + member.getKey() + "' is required but was not present in the request");
             }
-            if (shape.tableName && value != null) {
+            if (shape.tableName && value != null && !isArn(value)) {
                 int length = value.textValue().length();
                 if (length < 3 || length > 255) {
                     throw Errors.validation(member.getKey() + " must be at least 3 characters long and at most 255 characters long");
@@ -243,6 +245,13 @@ public final class RequestSpec {
 
     private static void checkMember(String name, JsonNode value, Shape shape, String parent, List<String> errors) {
         if (shape == null) return;
+        if (shape.tableName && isArn(value)) {
+            // A table ARN stands in for the name (DynamoDB's TableArn shape): the name's pattern and length
+            // rules give way to the ARN's maximum length.
+            report(value.textValue().length() <= MAX_TABLE_ARN_LENGTH,
+                    "Member must have length less than or equal to " + MAX_TABLE_ARN_LENGTH, value, parent, name, errors);
+            return;
+        }
         for (Shape.Constraint constraint : shape.constraints) {
             if (errors.size() >= MAX_REPORTED_ERRORS) return;
             if (!constraint.kind().equals("notNull") && (value == null || value.isNull())) continue;
@@ -312,6 +321,10 @@ public final class RequestSpec {
             }
             default -> throw new IllegalStateException(constraint.kind());
         }
+    }
+
+    private static boolean isArn(JsonNode value) {
+        return value != null && value.isTextual() && value.textValue().startsWith("arn:");
     }
 
     private static boolean satisfies(JsonNode value, Shape shape) {

@@ -158,7 +158,10 @@ public final class Shape {
         return this;
     }
 
-    /** Table-name length rule reported before the other constraints ("must be at least 3 characters..."). */
+    /**
+     * Table-name length rule reported before the other constraints ("must be at least 3 characters...").
+     * A value starting with {@code arn:} is a table ARN instead: only its length (at most 1024) is checked here.
+     */
     public Shape tableName() {
         tableName = true;
         return this;
