@@ -67,16 +67,12 @@ check "create-table answers with the table's name" \
       --key-schema AttributeName=pk,KeyType=HASH AttributeName=sk,KeyType=RANGE \
       --billing-mode PAY_PER_REQUEST --query TableDescription.TableName)" "$table"
 check "the table becomes ACTIVE" "$(wait_for_status ACTIVE)" ACTIVE
-check "describe-table shows the key schema" \
-  "$(ddb describe-table --table-name "$table" --query 'Table.KeySchema[].[AttributeName,KeyType]' | tr '\t\n' ': ')" \
-  "pk:HASH sk:RANGE "
-check "describe-table shows the attribute definitions" \
-  "$(ddb describe-table --table-name "$table" --query 'sort_by(Table.AttributeDefinitions, &AttributeName)[].[AttributeName,AttributeType]' | tr '\t\n' ': ')" \
-  "pk:S sk:N "
-check "describe-table shows the billing mode" \
-  "$(ddb describe-table --table-name "$table" --query Table.BillingModeSummary.BillingMode)" PAY_PER_REQUEST
-check "describe-table shows the table's ARN" \
-  "$(ddb describe-table --table-name "$table" --query "ends_with(Table.TableArn, ':table/$table')")" True
+check "describe-table shows the key schema, attribute definitions, billing mode and ARN" \
+  "$(ddb describe-table --table-name "$table" --query "[
+      join(' ', Table.KeySchema[].join(':', [AttributeName, KeyType])),
+      join(' ', sort_by(Table.AttributeDefinitions, &AttributeName)[].join(':', [AttributeName, AttributeType])),
+      Table.BillingModeSummary.BillingMode, ends_with(Table.TableArn, ':table/$table')]")" \
+  "$(printf 'pk:HASH sk:RANGE\tpk:S sk:N\tPAY_PER_REQUEST\tTrue')"
 check "list-tables lists the table" \
   "$(ddb list-tables --query "contains(TableNames, '$table')")" True
 
