@@ -16,7 +16,7 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
 
             Options:
               --seconds N          measured seconds per workload and server (default 5)
-              --warmup N           warm-up seconds before each measurement (default 3)
+              --warmup N           warm-up seconds before each measurement (default 5)
               --threads N          client threads (default 4)
               --workloads LIST     comma-separated operations (default PutItem,GetItem)
               --servers LIST       comma-separated subset of ours,dynalite,canned (default all three)
@@ -27,7 +27,7 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
 
     static BenchOptions parse(String[] args) {
         Duration measured = Duration.ofSeconds(5);
-        Duration warmUp = Duration.ofSeconds(3);
+        Duration warmUp = Duration.ofSeconds(5);
         int threads = 4;
         String workloads = "PutItem,GetItem";
         List<String> servers = SERVERS;
