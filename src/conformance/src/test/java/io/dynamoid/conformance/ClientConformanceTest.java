@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 class ClientConformanceTest {
     private static final Path MODULE_DIR = Path.of(System.getProperty("conformance.dir", "")).toAbsolutePath();
     private static final Path SCRIPTS = MODULE_DIR.resolve("scripts");
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
     /** Fake credentials and a region for every client; the config files point nowhere, so a developer's
      *  ~/.aws settings (profile, binary format, pager) cannot change what the scripts see. */
