@@ -4,12 +4,14 @@ import io.dynamoid.emulator.operations.EmulatorSettings;
 import io.dynamoid.emulator.operations.Operations;
 import io.dynamoid.emulator.server.DynamoHandler;
 import io.dynamoid.emulator.storage.Databases;
+import io.dynamoid.emulator.storage.TtlSweeper;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A running DynamoDB emulator. Embedded use:
@@ -21,14 +23,19 @@ import java.nio.file.Path;
  * Each instance has its own data; several can run in one JVM without sharing anything but code.
  */
 public final class Emulator implements AutoCloseable {
+    /** How often expired TTL items are deleted unless {@link Builder#ttlSweepInterval} says otherwise. */
+    public static final Duration DEFAULT_TTL_SWEEP_INTERVAL = Duration.ofSeconds(5);
+
     private final Undertow server;
     private final Databases databases;
+    private final TtlSweeper ttlSweeper;
     private final String host;
     private final int port;
 
-    private Emulator(Undertow server, Databases databases, String host, int port) {
+    private Emulator(Undertow server, Databases databases, TtlSweeper ttlSweeper, String host, int port) {
         this.server = server;
         this.databases = databases;
+        this.ttlSweeper = ttlSweeper;
         this.host = host;
         this.port = port;
     }
@@ -64,6 +71,7 @@ public final class Emulator implements AutoCloseable {
     /** Stops listening and releases the port. Data of an in-memory emulator is gone afterwards. */
     @Override
     public void close() {
+        ttlSweeper.close();
         server.stop();
     }
 
@@ -73,6 +81,7 @@ public final class Emulator implements AutoCloseable {
         private boolean sharedDb;
         private Path dbPath;
         private String cors = "*";
+        private Duration ttlSweepInterval = DEFAULT_TTL_SWEEP_INTERVAL;
 
         private Builder() {
         }
@@ -101,6 +110,15 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /** How often expired items of tables with TTL enabled are deleted (default every 5 seconds). */
+        public Builder ttlSweepInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("TTL sweep interval must be positive: " + interval);
+            }
+            this.ttlSweepInterval = interval;
+            return this;
+        }
+
         /** Allowed CORS origins, comma-separated, "*" for all (the default), null to send no CORS headers. */
         public Builder cors(String cors) {
             this.cors = cors;
@@ -122,7 +140,7 @@ public final class Emulator implements AutoCloseable {
                     .build();
             server.start();
             int boundPort = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-            return new Emulator(server, databases, host, boundPort);
+            return new Emulator(server, databases, TtlSweeper.start(databases, ttlSweepInterval), host, boundPort);
         }
     }
 }

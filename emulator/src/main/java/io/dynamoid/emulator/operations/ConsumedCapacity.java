@@ -48,6 +48,11 @@ public record ConsumedCapacity(String tableName, double table, Map<String, Doubl
         }
     }
 
+    /** Nothing consumed yet on {@code tableName}: the start of a batch's sum. */
+    public static ConsumedCapacity none(String tableName) {
+        return new ConsumedCapacity(tableName, 0, Map.of(), Map.of());
+    }
+
     /** GetItem and BatchGetItem: one item (or none) read from the table. */
     public static ConsumedCapacity read(String tableName, Item item, boolean consistent) {
         return new ConsumedCapacity(tableName, readUnits(item == null ? 0 : item.size(), consistent), Map.of(), Map.of());

@@ -2,6 +2,7 @@ package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
 import io.dynamoid.emulator.storage.Database;
 import io.dynamoid.emulator.storage.IndexDefinition;
@@ -12,6 +13,7 @@ import io.dynamoid.emulator.storage.TableDefinition;
 import io.dynamoid.emulator.storage.Throughput;
 import io.dynamoid.emulator.validation.RequestSpec;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,17 +37,19 @@ public final class CreateTable implements Operation {
             .with("BillingMode", TableShapes.billingMode())
             .with("ProvisionedThroughput", TableShapes.throughput())
             .with("KeySchema", TableShapes.keySchema(true))
-            .with("LocalSecondaryIndexes", list(valueStruct("LocalSecondaryIndex")
+            .with("LocalSecondaryIndexes", list(valueStruct("LocalSecondaryIndex").notNull()
                     .with("IndexName", TableShapes.indexName())
                     .with("KeySchema", TableShapes.keySchema(false))
                     .with("Projection", TableShapes.projection())))
-            .with("GlobalSecondaryIndexes", list(valueStruct("GlobalSecondaryIndex")
+            .with("GlobalSecondaryIndexes", list(valueStruct("GlobalSecondaryIndex").notNull()
                     .with("IndexName", TableShapes.indexName())
                     .with("KeySchema", TableShapes.keySchema(false))
                     .with("Projection", TableShapes.projection())
                     .with("ProvisionedThroughput", TableShapes.throughput())))
             .with("StreamSpecification", TableShapes.streamSpecification())
-            .with("Tags", TableShapes.tags())
+            .with("SSESpecification", TableShapes.sseSpecification())
+            .with("OnDemandThroughput", TableShapes.onDemandThroughput())
+            .with("Tags", Tags.tagList())
             .with("TableClass", TableShapes.tableClass())
             .with("DeletionProtectionEnabled", bool());
 
@@ -53,7 +57,6 @@ public final class CreateTable implements Operation {
     static final int MAX_LOCAL_INDEXES = 5;
     static final int MAX_GLOBAL_INDEXES = 20;
     static final int MAX_PROJECTED_ATTRIBUTES = 100;
-    static final int MAX_TAGS = 50;
     static final String INVALID = "One or more parameter values were invalid: ";
 
     @Override
@@ -109,7 +112,10 @@ public final class CreateTable implements Operation {
                 payPerRequest ? Throughput.ON_DEMAND : throughput(request.get("ProvisionedThroughput")),
                 globals, locals, streamEnabled, streamEnabled ? stream.get("StreamViewType").textValue() : null,
                 streamEnabled ? TableDescriptions.streamLabel(now) : null, text(request, "TableClass"),
-                protection != null && protection.booleanValue(), tags, null);
+                protection != null && protection.booleanValue(), tags, null,
+                ServerSideEncryption.kmsKeyArn(request.get("SSESpecification"), arn),
+                onDemandMaximum(request, "MaxReadRequestUnits", TableDefinition.NO_MAXIMUM),
+                onDemandMaximum(request, "MaxWriteRequestUnits", TableDefinition.NO_MAXIMUM));
     }
 
     static IndexDefinition index(JsonNode index, boolean global, Map<String, String> attributes, String tableArn,
@@ -151,7 +157,7 @@ public final class CreateTable implements Operation {
             if (throughput == null) {
                 throw Errors.validation(INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
             }
-            checkCapacityBounds(throughput);
+            checkCapacityBounds(throughput, null);
         }
 
         List<String> definitions = names(request.get("AttributeDefinitions"), "AttributeName");
@@ -212,7 +218,7 @@ public final class CreateTable implements Operation {
                 if (!payPerRequest && indexThroughput == null) {
                     throw Errors.validation(INVALID + "ProvisionedThroughput must be specified for index: " + indexName);
                 }
-                if (indexThroughput != null) checkCapacityBounds(indexThroughput);
+                if (indexThroughput != null) checkCapacityBounds(indexThroughput, indexName);
                 if (!indexNames.add(indexName)) throw Errors.validation(INVALID + "Duplicate index name: " + indexName);
             }
             if (globalIndexes.size() > MAX_GLOBAL_INDEXES) {
@@ -225,11 +231,15 @@ public final class CreateTable implements Operation {
         checkTags(request.get("Tags"));
     }
 
-    static void checkCapacityBounds(JsonNode throughput) {
-        long read = throughput.get("ReadCapacityUnits").longValue();
-        long write = throughput.get("WriteCapacityUnits").longValue();
-        if (read > MAX_CAPACITY_UNITS) throw Errors.validation("Given value " + read + " for ReadCapacityUnits is out of bounds");
-        if (write > MAX_CAPACITY_UNITS) throw Errors.validation("Given value " + write + " for WriteCapacityUnits is out of bounds");
+    /** DynamoDB's ceiling of 10^12 units; {@code indexName} names the index in the message, or null for the table. */
+    static void checkCapacityBounds(JsonNode throughput, String indexName) {
+        String suffix = indexName == null ? "" : " for index " + indexName;
+        for (String units : List.of("ReadCapacityUnits", "WriteCapacityUnits")) {
+            BigDecimal value = throughput.get(units).decimalValue();
+            if (value.compareTo(BigDecimal.valueOf(MAX_CAPACITY_UNITS)) > 0) {
+                throw Errors.validation("Given value " + value.toPlainString() + " for " + units + " is out of bounds" + suffix);
+            }
+        }
     }
 
     static void checkKeysDefined(List<String> keys, List<String> definitions) {
@@ -297,9 +307,12 @@ public final class CreateTable implements Operation {
         if (tags == null) return;
         Set<String> keys = new HashSet<>();
         for (JsonNode tag : tags) keys.add(tag.get("Key").textValue());
-        if (keys.size() > MAX_TAGS) {
-            throw Errors.limitExceeded("The number of tags exceeds the limit of " + MAX_TAGS + " tags per resource.");
-        }
+        if (keys.size() > Tags.MAX_TAGS) throw tooManyTags();
+    }
+
+    /** DynamoDB allows 50 tags per resource; the wording of its error is not documented (local choice). */
+    static DynamoException tooManyTags() {
+        return Errors.limitExceeded("The number of tags exceeds the limit of " + Tags.MAX_TAGS + " tags per resource.");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -312,6 +325,12 @@ public final class CreateTable implements Operation {
 
     static Iterable<JsonNode> iterable(JsonNode node) {
         return node == null ? List.of() : node;
+    }
+
+    /** One member of the request's OnDemandThroughput, or {@code otherwise} when not given. */
+    static long onDemandMaximum(JsonNode request, String member, long otherwise) {
+        JsonNode units = request.path("OnDemandThroughput").get(member);
+        return units == null ? otherwise : units.longValue();
     }
 
     static String text(JsonNode request, String field) {

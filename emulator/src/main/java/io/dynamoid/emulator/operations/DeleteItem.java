@@ -1,12 +1,16 @@
 package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynamoid.emulator.expressions.ConditionExpression;
+import io.dynamoid.emulator.expressions.Expressions;
+import io.dynamoid.emulator.expressions.LegacyConditions;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.validation.RequestSpec;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.dynamoid.emulator.validation.Shape.string;
@@ -36,17 +40,17 @@ public final class DeleteItem implements Operation {
 
     @Override
     public Response execute(ObjectNode request, RequestContext context) {
-        // SEAM(expressions): validateExpressionParams(request, [ConditionExpression], [Expected]) goes here.
+        Expressions.checkParameters(request, List.of("ConditionExpression"), List.of("Expected"));
         Map<String, AttrValue> keyAttributes = Items.readAttributes(request.get("Key"));
         // Real DynamoDB refuses ALL_NEW / UPDATED_* here too (boto/boto3 issue #4339); dynalite does not check.
         Items.checkReturnValuesAllOldOrNone(request);
-        // SEAM(expressions): validateAttributeConditions(Expected) then validateExpressions(ConditionExpression,
-        // ExpressionAttributeNames/Values) go here.
+        LegacyConditions.checkExpected(request.get("Expected"));
+        ConditionExpression condition = Expressions.condition(request);
 
         Table table = Items.activeTable(context, request.get("TableName").textValue());
         ItemKey key = Keys.validateKey(keyAttributes, table);
-        // SEAM(expressions): inside the lock, check the condition against table.get(key) before committing.
-        Item old = table.locked(key, () -> table.get(key) == null ? null : table.commit(key, null));
+        Item old = Items.write(table, key, null,
+                current -> Expressions.checkCondition(condition, current, request));
 
         ConsumedCapacity.Mode mode = ConsumedCapacity.Mode.of(request);
         ConsumedCapacity capacity = ConsumedCapacity.write(table.definition(), old, null);

@@ -2,6 +2,8 @@ package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynamoid.emulator.expressions.Expressions;
+import io.dynamoid.emulator.expressions.Projection;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.storage.Item;
@@ -9,6 +11,7 @@ import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.validation.RequestSpec;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.dynamoid.emulator.validation.Shape.bool;
@@ -36,21 +39,21 @@ public final class GetItem implements Operation {
 
     @Override
     public Response execute(ObjectNode request, RequestContext context) {
-        // SEAM(expressions): validateExpressionParams(request, [ProjectionExpression], [AttributesToGet]) goes here.
+        Expressions.checkParameters(request, List.of("ProjectionExpression"), List.of("AttributesToGet"));
         Map<String, AttrValue> keyAttributes = Items.readAttributes(request.get("Key"));
         Items.checkNoDuplicateAttributesToGet(request.get("AttributesToGet"));
-        // SEAM(expressions): validateExpressions(ProjectionExpression, ExpressionAttributeNames) goes here.
+        Projection projection = Expressions.projection(request);
 
         Table table = Items.activeTable(context, request.get("TableName").textValue());
         ItemKey key = Keys.validateKey(keyAttributes, table);
-        // SEAM(expressions): validateKeyPaths(projection's nested paths) goes here ("Key attributes must be scalars...").
+        if (projection != null) Expressions.checkKeyPaths(projection.nestedPathHeads(), table.definition());
         Item item = table.get(key);
 
         boolean consistent = request.path("ConsistentRead").asBoolean(false);
         ConsumedCapacity.Mode mode = ConsumedCapacity.Mode.of(request);
         ConsumedCapacity capacity = ConsumedCapacity.read(table.name(), item, consistent);
-        // SEAM(expressions): a ProjectionExpression selects (nested) paths here instead of AttributesToGet.
-        Map<String, AttrValue> returned = item == null ? null : Items.project(item.attributes(), request.get("AttributesToGet"));
+        Map<String, AttrValue> returned = item == null ? null : projection != null ? projection.apply(item.attributes())
+                : Items.project(item.attributes(), request.get("AttributesToGet"));
         return g -> {
             g.writeStartObject();
             if (returned != null) {

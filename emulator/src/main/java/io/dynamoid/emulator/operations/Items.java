@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.Errors;
-import io.dynamoid.emulator.protocol.ItemSize;
+import io.dynamoid.emulator.storage.Item;
+import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.validation.Shape;
 
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static io.dynamoid.emulator.validation.Shape.attributeValue;
 import static io.dynamoid.emulator.validation.Shape.attributeValueField;
@@ -32,8 +34,14 @@ public final class Items {
 
     // ---------------------------------------------------------------- request members
 
+    /** TableName of item operations: constraints collected with the others (dynalite's tests); ARNs accepted. */
     public static Shape tableNameMember() {
-        return string().notNull().regex("[a-zA-Z0-9_.-]+").minLength(3).maxLength(255);
+        return string().notNull().regex("[a-zA-Z0-9_.-]+").minLength(3).maxLength(255).orTableArn();
+    }
+
+    /** The constraints on each table name keying a batch's RequestItems, in the order DynamoDB reports them. */
+    public static Shape requestItemsTableNames() {
+        return string().maxLength(255).minLength(3).regex("[a-zA-Z0-9_.-]+");
     }
 
     public static Shape returnConsumedCapacityMember() {
@@ -92,6 +100,27 @@ public final class Items {
         return table;
     }
 
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Applies one put ({@code newItem}) or delete (null) under the key's lock, once {@code precondition}
+     * has accepted the current item (or null) — it throws to refuse, e.g. ConditionalCheckFailedException.
+     * Deleting a missing item changes nothing. Returns the item replaced or deleted, or null.
+     */
+    public static Item write(Table table, ItemKey key, Item newItem, Consumer<Item> precondition) {
+        return table.locked(key, () -> {
+            Item current = table.get(key);
+            precondition.accept(current);
+            return newItem == null && current == null ? null : table.commit(key, newItem);
+        });
+    }
+
+    /** An unconditional {@link #write}. */
+    public static Item write(Table table, ItemKey key, Item newItem) {
+        return write(table, key, newItem, current -> {
+        });
+    }
+
     // ---------------------------------------------------------------- values
 
     /** Reads a map of attribute values (absent → empty), answering DynamoDB's value messages. */
@@ -113,8 +142,8 @@ public final class Items {
     }
 
     /** The 400 KB limit, counted as DynamoDB counts ({@link ItemSize}). */
-    public static void checkItemSize(Map<String, AttrValue> item, RequestContext context) {
-        if (ItemSize.of(item) > context.settings().maxItemSizeBytes()) {
+    public static void checkItemSize(Item item, RequestContext context) {
+        if (item.size() > context.settings().maxItemSizeBytes()) {
             throw Errors.validation("Item size has exceeded the maximum allowed size");
         }
     }

@@ -75,6 +75,20 @@ public final class Keys {
         return table.keyOf(item);
     }
 
+    /**
+     * An item in BatchWriteItem's PutRequest: as {@link #validateItem}, except that a missing or mistyped
+     * table key attribute is answered "The provided key element does not match the schema", as DynamoDB does
+     * there (dynalite's {@code actions/batchWriteItem.js}).
+     */
+    public static ItemKey validateBatchItem(Map<String, AttrValue> item, Table table) {
+        TableDefinition definition = table.definition();
+        for (KeyElement element : definition.keySchema().elements()) {
+            AttrValue value = item.get(element.name());
+            if (value == null || !value.type().equals(typeOf(definition, element))) throw Errors.validation(KEY_MISMATCH);
+        }
+        return validateItem(item, table);
+    }
+
     private static void validateIndexKey(Map<String, AttrValue> item, IndexDefinition index, TableDefinition definition) {
         for (KeyElement element : index.keySchema().elements()) {
             AttrValue value = item.get(element.name());

@@ -1,13 +1,15 @@
 package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dynamoid.emulator.protocol.AttrValue;
+import io.dynamoid.emulator.expressions.ConditionExpression;
+import io.dynamoid.emulator.expressions.Expressions;
+import io.dynamoid.emulator.expressions.LegacyConditions;
 import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.validation.RequestSpec;
 
-import java.util.Map;
+import java.util.List;
 
 import static io.dynamoid.emulator.validation.Shape.string;
 
@@ -36,19 +38,17 @@ public final class PutItem implements Operation {
 
     @Override
     public Response execute(ObjectNode request, RequestContext context) {
-        // SEAM(expressions): validateExpressionParams(request, [ConditionExpression], [Expected]) goes here.
-        Map<String, AttrValue> attributes = Items.readAttributes(request.get("Item"));
+        Expressions.checkParameters(request, List.of("ConditionExpression"), List.of("Expected"));
+        Item item = Item.of(Items.readAttributes(request.get("Item")));
         Items.checkReturnValuesAllOldOrNone(request);
-        Items.checkItemSize(attributes, context);
-        // SEAM(expressions): validateAttributeConditions(Expected) then validateExpressions(ConditionExpression,
-        // ExpressionAttributeNames/Values) go here.
+        Items.checkItemSize(item, context);
+        LegacyConditions.checkExpected(request.get("Expected"));
+        ConditionExpression condition = Expressions.condition(request);
 
         Table table = Items.activeTable(context, request.get("TableName").textValue());
-        ItemKey key = Keys.validateItem(attributes, table);
-        Item item = Item.of(attributes);
-        // SEAM(expressions): inside the lock, check the condition against table.get(key) before committing
-        // (ConditionalCheckFailedException; ReturnValuesOnConditionCheckFailure=ALL_OLD returns the old item).
-        Item old = table.locked(key, () -> table.commit(key, item));
+        ItemKey key = Keys.validateItem(item.attributes(), table);
+        Item old = Items.write(table, key, item,
+                current -> Expressions.checkCondition(condition, current, request));
 
         ConsumedCapacity.Mode mode = ConsumedCapacity.Mode.of(request);
         ConsumedCapacity capacity = ConsumedCapacity.write(table.definition(), old, item);

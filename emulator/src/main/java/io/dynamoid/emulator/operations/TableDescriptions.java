@@ -1,10 +1,8 @@
 package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.dynamoid.emulator.protocol.AttrValue;
-import io.dynamoid.emulator.protocol.ItemSize;
 import io.dynamoid.emulator.storage.IndexDefinition;
-import io.dynamoid.emulator.storage.Item;
+import io.dynamoid.emulator.storage.IndexStore;
 import io.dynamoid.emulator.storage.KeyElement;
 import io.dynamoid.emulator.storage.KeySchema;
 import io.dynamoid.emulator.storage.Table;
@@ -16,8 +14,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -103,6 +99,19 @@ public final class TableDescriptions {
             g.writeStringField("LatestStreamLabel", d.streamLabel());
             g.writeStringField("LatestStreamArn", d.arn() + "/stream/" + d.streamLabel());
         }
+        if (d.onDemandMaxRead() != TableDefinition.NO_MAXIMUM || d.onDemandMaxWrite() != TableDefinition.NO_MAXIMUM) {
+            g.writeObjectFieldStart("OnDemandThroughput");
+            g.writeNumberField("MaxReadRequestUnits", d.onDemandMaxRead());
+            g.writeNumberField("MaxWriteRequestUnits", d.onDemandMaxWrite());
+            g.writeEndObject();
+        }
+        if (d.sseKmsKeyArn() != null) {
+            g.writeObjectFieldStart("SSEDescription");
+            g.writeStringField("Status", "ENABLED");
+            g.writeStringField("SSEType", "KMS");
+            g.writeStringField("KMSMasterKeyArn", d.sseKmsKeyArn());
+            g.writeEndObject();
+        }
         if (d.tableClass() != null) {
             g.writeObjectFieldStart("TableClassSummary");
             g.writeStringField("TableClass", d.tableClass());
@@ -113,7 +122,7 @@ public final class TableDescriptions {
     }
 
     private static void writeIndex(JsonGenerator g, TableDefinition d, IndexDefinition index, Table table) throws IOException {
-        IndexCounts counts = IndexCounts.of(d, index, table);
+        IndexStore counts = table.indexes().find(index.name());
         g.writeStartObject();
         g.writeStringField("IndexName", index.name());
         writeKeySchema(g, index.keySchema());
@@ -130,8 +139,8 @@ public final class TableDescriptions {
             g.writeFieldName("ProvisionedThroughput");
             writeThroughput(g, index.throughput());
         }
-        g.writeNumberField("IndexSizeBytes", counts.sizeBytes());
-        g.writeNumberField("ItemCount", counts.itemCount());
+        g.writeNumberField("IndexSizeBytes", counts == null ? 0 : counts.sizeBytes());
+        g.writeNumberField("ItemCount", counts == null ? 0 : counts.itemCount());
         g.writeStringField("IndexArn", index.arn());
         g.writeEndObject();
     }
@@ -173,43 +182,5 @@ public final class TableDescriptions {
     /** DynamoDB's timestamps: epoch seconds with a fraction, as a JSON number. */
     static void writeTime(JsonGenerator g, long epochMillis) throws IOException {
         g.writeNumber(BigDecimal.valueOf(epochMillis, 3));
-    }
-
-    /**
-     * An index's ItemCount and IndexSizeBytes: the table items that carry every key attribute of the index,
-     * sized as projected. Computed from the table's items for now; this is the seam where maintained index
-     * data (the Query-on-index work) will answer instead.
-     */
-    record IndexCounts(long itemCount, long sizeBytes) {
-        static IndexCounts of(TableDefinition d, IndexDefinition index, Table table) {
-            long count = 0;
-            long size = 0;
-            List<KeyElement> indexKeys = index.keySchema().elements();
-            for (Item item : table.items().values()) {
-                if (!hasAll(item, indexKeys)) continue;
-                count++;
-                size += projectedSize(d, index, item);
-            }
-            return new IndexCounts(count, size);
-        }
-
-        private static boolean hasAll(Item item, List<KeyElement> keys) {
-            for (KeyElement key : keys) if (item.get(key.name()) == null) return false;
-            return true;
-        }
-
-        private static long projectedSize(TableDefinition d, IndexDefinition index, Item item) {
-            if ("ALL".equals(index.projectionType())) return item.size();
-            Map<String, AttrValue> projected = new LinkedHashMap<>();
-            for (KeyElement key : d.keySchema().elements()) projected.put(key.name(), item.get(key.name()));
-            for (KeyElement key : index.keySchema().elements()) projected.put(key.name(), item.get(key.name()));
-            if (index.nonKeyAttributes() != null) {
-                for (String name : index.nonKeyAttributes()) {
-                    AttrValue value = item.get(name);
-                    if (value != null) projected.put(name, value);
-                }
-            }
-            return ItemSize.of(projected);
-        }
     }
 }

@@ -25,7 +25,7 @@ final class TableShapes {
     }
 
     static Shape attributeDefinitions() {
-        return list(valueStruct("AttributeDefinition")
+        return list(valueStruct("AttributeDefinition").notNull()
                 .with("AttributeName", string().notNull())
                 .with("AttributeType", string().notNull().oneOf("B", "N", "S")));
     }
@@ -34,7 +34,7 @@ final class TableShapes {
     static Shape keySchema(boolean keyTypeEnum) {
         Shape keyType = string().notNull();
         if (keyTypeEnum) keyType.oneOf("HASH", "RANGE");
-        return list(valueStruct("KeySchemaElement")
+        return list(valueStruct("KeySchemaElement").notNull()
                 .with("AttributeName", string().notNull())
                 .with("KeyType", keyType))
                 .notNull().minLength(1).maxLength(2);
@@ -50,7 +50,7 @@ final class TableShapes {
         return fieldStruct("Projection").notNull()
                 .with("ProjectionType", string().oneOf("ALL", "INCLUDE", "KEYS_ONLY"))
                 // The API model bounds one index's list to 1..20 names (and all indexes together to 100).
-                .with("NonKeyAttributes", list(string()).minLength(1).maxLength(20));
+                .with("NonKeyAttributes", list(string().notNull()).minLength(1).maxLength(20));
     }
 
     static Shape billingMode() {
@@ -67,9 +67,16 @@ final class TableShapes {
         return string().oneOf("STANDARD", "STANDARD_INFREQUENT_ACCESS");
     }
 
-    static Shape tags() {
-        return list(valueStruct("Tag")
-                .with("Key", string().notNull().minLength(1).maxLength(128))
-                .with("Value", string().notNull().maxLength(256)));
+    static Shape sseSpecification() {
+        return fieldStruct("SSESpecification")
+                .with("Enabled", bool())
+                .with("SSEType", string().oneOf("AES256", "KMS"))
+                .with("KMSMasterKeyId", string());
+    }
+
+    static Shape onDemandThroughput() {
+        return fieldStruct("OnDemandThroughput")
+                .with("MaxReadRequestUnits", longValue())
+                .with("MaxWriteRequestUnits", longValue());
     }
 }

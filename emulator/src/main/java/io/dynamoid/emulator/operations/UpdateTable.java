@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.dynamoid.emulator.operations.CreateTable.INVALID;
-import static io.dynamoid.emulator.operations.CreateTable.MAX_CAPACITY_UNITS;
 import static io.dynamoid.emulator.operations.CreateTable.iterable;
 import static io.dynamoid.emulator.operations.CreateTable.text;
 import static io.dynamoid.emulator.validation.Shape.bool;
@@ -37,7 +36,7 @@ public final class UpdateTable implements Operation {
             .with("TableName", TableShapes.tableName())
             .with("ProvisionedThroughput", TableShapes.throughput())
             .with("BillingMode", TableShapes.billingMode())
-            .with("GlobalSecondaryIndexUpdates", list(valueStruct("GlobalSecondaryIndexUpdate")
+            .with("GlobalSecondaryIndexUpdates", list(valueStruct("GlobalSecondaryIndexUpdate").notNull()
                     .with("Update", fieldStruct("UpdateGlobalSecondaryIndexAction")
                             .with("IndexName", TableShapes.indexName())
                             .with("ProvisionedThroughput", TableShapes.throughput().notNull()))
@@ -49,6 +48,8 @@ public final class UpdateTable implements Operation {
                     .with("Delete", fieldStruct("DeleteGlobalSecondaryIndexAction")
                             .with("IndexName", TableShapes.indexName()))))
             .with("StreamSpecification", TableShapes.streamSpecification())
+            .with("SSESpecification", TableShapes.sseSpecification())
+            .with("OnDemandThroughput", TableShapes.onDemandThroughput())
             .with("TableClass", TableShapes.tableClass())
             .with("DeletionProtectionEnabled", bool());
 
@@ -62,8 +63,10 @@ public final class UpdateTable implements Operation {
         validate(request);
         Table table = TableNames.existing(request, context);
         synchronized (table) {
-            Change change = new Change(table.definition(), request, System.currentTimeMillis());
+            TableDefinition before = table.definition();
+            Change change = new Change(before, request, System.currentTimeMillis());
             table.definition(change.stored());
+            table.indexes().follow(before, change.stored());
             return TableDescriptions.response("TableDescription", change.shown(), table);
         }
     }
@@ -74,6 +77,7 @@ public final class UpdateTable implements Operation {
         JsonNode indexUpdates = request.get("GlobalSecondaryIndexUpdates");
         boolean anyChange = request.has("ProvisionedThroughput") || request.has("BillingMode")
                 || request.has("StreamSpecification") || (indexUpdates != null && !indexUpdates.isEmpty())
+                || request.has("SSESpecification") || request.has("OnDemandThroughput")
                 || request.has("TableClass") || request.has("DeletionProtectionEnabled");
         if (!anyChange) {
             throw Errors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
@@ -82,7 +86,7 @@ public final class UpdateTable implements Operation {
         if (TableDefinition.PROVISIONED.equals(text(request, "BillingMode")) && !request.has("ProvisionedThroughput")) {
             throw Errors.validation(INVALID + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
         }
-        if (request.has("ProvisionedThroughput")) CreateTable.checkCapacityBounds(request.get("ProvisionedThroughput"));
+        if (request.has("ProvisionedThroughput")) CreateTable.checkCapacityBounds(request.get("ProvisionedThroughput"), null);
         Set<String> indexNames = new HashSet<>();
         for (JsonNode update : iterable(indexUpdates)) {
             JsonNode action = action(update);
@@ -95,16 +99,7 @@ public final class UpdateTable implements Operation {
                 throw Errors.validation(INVALID + "Only one global secondary index update per index is allowed simultaneously. Index: " + indexName);
             }
             JsonNode throughput = action.get("ProvisionedThroughput");
-            if (throughput != null) {
-                long read = throughput.get("ReadCapacityUnits").longValue();
-                long write = throughput.get("WriteCapacityUnits").longValue();
-                if (read > MAX_CAPACITY_UNITS) {
-                    throw Errors.validation("Given value " + read + " for ReadCapacityUnits is out of bounds for index " + indexName);
-                }
-                if (write > MAX_CAPACITY_UNITS) {
-                    throw Errors.validation("Given value " + write + " for WriteCapacityUnits is out of bounds for index " + indexName);
-                }
-            }
+            if (throughput != null) CreateTable.checkCapacityBounds(throughput, indexName);
         }
         CreateTable.checkStreamSpecification(request.get("StreamSpecification"));
     }
@@ -145,6 +140,19 @@ public final class UpdateTable implements Operation {
             stored.globalIndexes(indexes);
             shown.globalIndexes(shownIndexes);
             applyStream();
+            if (request.has("SSESpecification")) {
+                String keyArn = ServerSideEncryption.kmsKeyArn(request.get("SSESpecification"), current.arn());
+                stored.sseKmsKeyArn(keyArn);
+                shown.sseKmsKeyArn(keyArn);
+                updating = true;
+            }
+            if (request.has("OnDemandThroughput")) {
+                long read = CreateTable.onDemandMaximum(request, "MaxReadRequestUnits", current.onDemandMaxRead());
+                long write = CreateTable.onDemandMaximum(request, "MaxWriteRequestUnits", current.onDemandMaxWrite());
+                stored.onDemandMaximum(read, write);
+                shown.onDemandMaximum(read, write);
+                updating = true;
+            }
             if (request.has("TableClass")) {
                 stored.tableClass(text(request, "TableClass"));
                 shown.tableClass(text(request, "TableClass"));
@@ -274,10 +282,7 @@ public final class UpdateTable implements Operation {
                             changed.lastDecrease(), from.decreasesToday())));
         }
 
-        /**
-         * Adds the index's definition, ACTIVE at once. This is where building the index from the table's
-         * items (backfilling) belongs once indexes hold data of their own.
-         */
+        /** Adds the index's definition, ACTIVE at once (execute then backfills it from the table's items). */
         private void createIndex(JsonNode action, List<IndexDefinition> indexes, List<IndexDefinition> shownIndexes, String newMode) {
             String name = action.get("IndexName").textValue();
             if (current.index(name) != null) {

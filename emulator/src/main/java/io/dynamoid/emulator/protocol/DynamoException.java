@@ -1,10 +1,13 @@
 package io.dynamoid.emulator.protocol;
 
+import java.util.Map;
+
 /**
  * An error answered to the client as DynamoDB answers it: HTTP status plus
  * {@code {"__type": ..., "message": ...}}. Build instances through {@link Errors}.
  */
 public class DynamoException extends RuntimeException {
+    private Map<String, AttrValue> item;
     private final String type;
     private final int status;
     private final boolean capitalMessageKey;
@@ -36,6 +39,17 @@ public class DynamoException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Attaches the item DynamoDB returns with the error (ReturnValuesOnConditionCheckFailure=ALL_OLD). */
+    public DynamoException withItem(Map<String, AttrValue> failedItem) {
+        this.item = failedItem;
+        return this;
+    }
+
+    /** The item answered with the error as {@code "Item"}, or null. */
+    public Map<String, AttrValue> item() {
+        return item;
     }
 
     public String messageKey() {

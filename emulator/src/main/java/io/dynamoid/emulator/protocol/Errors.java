@@ -37,6 +37,11 @@ public final class Errors {
         return new DynamoException(CORAL + "UnrecognizedClientException", message, 400);
     }
 
+    /** Sent with {@code "Message"} (capital M), like the other coral.service errors. */
+    public static DynamoException accessDenied(String message) {
+        return new DynamoException(CORAL + "AccessDeniedException", message, 400, true);
+    }
+
     public static DynamoException resourceNotFound(String message) {
         return new DynamoException(DYNAMODB + "ResourceNotFoundException", message, 400);
     }

@@ -46,15 +46,14 @@ public final class Numbers {
 
     private static BigDecimal parseOrNull(String text) {
         if (text == null || text.isEmpty()) return null;
-        String trimmed = text.trim();
-        if (trimmed.isEmpty()) return null;
         // Java accepts forms DynamoDB refuses (and vice versa little); keep to sign, digits, dot, exponent.
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
+        // No surrounding whitespace either: " 12 " is not a number (as dynalite answers).
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return null;
         }
         try {
-            return new BigDecimal(trimmed);
+            return new BigDecimal(text);
         } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }

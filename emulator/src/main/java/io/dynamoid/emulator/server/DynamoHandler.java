@@ -12,6 +12,7 @@ import io.dynamoid.emulator.operations.Operation;
 import io.dynamoid.emulator.operations.Operations;
 import io.dynamoid.emulator.operations.RequestContext;
 import io.dynamoid.emulator.operations.Response;
+import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
 import io.dynamoid.emulator.storage.Databases;
@@ -152,7 +153,8 @@ public final class DynamoHandler implements HttpHandler {
 
         if (json == null || !json.isObject()) throw Errors.serialization(null);
         ObjectNode request = operation.spec().check(json);
-        RequestContext context = new RequestContext(databases.forRequest(credentials.accessKeyId(), credentials.region()), settings);
+        RequestContext context = new RequestContext(databases.forRequest(credentials.accessKeyId(), credentials.region()), settings,
+                exchange.getHostAndPort());
         return operation.execute(request, context);
     }
 
@@ -169,6 +171,10 @@ public final class DynamoHandler implements HttpHandler {
             g.writeStartObject();
             g.writeStringField("__type", e.type());
             if (e.getMessage() != null) g.writeStringField(e.messageKey(), e.getMessage());
+            if (e.item() != null) {
+                g.writeFieldName("Item");
+                AttrValueJson.writeItem(g, e.item());
+            }
             g.writeEndObject();
         };
     }

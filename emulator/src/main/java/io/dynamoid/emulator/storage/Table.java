@@ -23,6 +23,7 @@ public final class Table {
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong itemCount = new AtomicLong();
     private final AtomicLong sizeBytes = new AtomicLong();
+    private final TableIndexes indexes = new TableIndexes(this);
 
     public Table(TableDefinition definition) {
         this.definition = definition;
@@ -58,6 +59,11 @@ public final class Table {
         return items;
     }
 
+    /** The secondary indexes, updated by every {@link #commit}. */
+    public TableIndexes indexes() {
+        return indexes;
+    }
+
     public long itemCount() {
         return itemCount.get();
     }
@@ -76,6 +82,7 @@ public final class Table {
         long sizeDelta = (newItem == null ? 0 : newItem.size()) - (old == null ? 0 : old.size());
         if (countDelta != 0) itemCount.addAndGet(countDelta);
         if (sizeDelta != 0) sizeBytes.addAndGet(sizeDelta);
+        indexes.apply(key, old, newItem);
         return old;
     }
 

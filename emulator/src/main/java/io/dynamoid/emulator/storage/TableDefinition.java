@@ -18,6 +18,10 @@ import java.util.Map;
  * @param tableClass                STANDARD or STANDARD_INFREQUENT_ACCESS, or null when never given
  * @param tags                      tag key → value, in the order they were first set
  * @param ttlAttribute              the TTL attribute while TTL is enabled, else null
+ * @param sseKmsKeyArn              the KMS key encrypting the table when SSE with KMS is on, else null (the
+ *                                  default AWS owned key, which DynamoDB does not describe)
+ * @param onDemandMaxRead           on-demand maximum read request units, -1 for none
+ * @param onDemandMaxWrite          on-demand maximum write request units, -1 for none
  */
 public record TableDefinition(
         String name,
@@ -38,10 +42,15 @@ public record TableDefinition(
         String tableClass,
         boolean deletionProtection,
         Map<String, String> tags,
-        String ttlAttribute) {
+        String ttlAttribute,
+        String sseKmsKeyArn,
+        long onDemandMaxRead,
+        long onDemandMaxWrite) {
 
     public static final String PROVISIONED = "PROVISIONED";
     public static final String PAY_PER_REQUEST = "PAY_PER_REQUEST";
+    /** How OnDemandThroughput says "no maximum". */
+    public static final long NO_MAXIMUM = -1;
 
     public TableDefinition {
         attributeDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(attributeDefinitions));
@@ -58,7 +67,7 @@ public record TableDefinition(
                            boolean deletionProtection) {
         this(name, arn, id, createdAtMillis, status, keySchema, attributeDefinitions, billingMode,
                 billingModeUpdatedAtMillis, throughput, globalIndexes, localIndexes, streamEnabled, streamViewType,
-                streamLabel, tableClass, deletionProtection, Map.of(), null);
+                streamLabel, tableClass, deletionProtection, Map.of(), null, null, NO_MAXIMUM, NO_MAXIMUM);
     }
 
     public IndexDefinition index(String indexName) {
@@ -111,6 +120,9 @@ public record TableDefinition(
         private boolean deletionProtection;
         private Map<String, String> tags;
         private String ttlAttribute;
+        private String sseKmsKeyArn;
+        private long onDemandMaxRead;
+        private long onDemandMaxWrite;
 
         private Builder(TableDefinition from) {
             this.from = from;
@@ -127,6 +139,9 @@ public record TableDefinition(
             deletionProtection = from.deletionProtection;
             tags = from.tags;
             ttlAttribute = from.ttlAttribute;
+            sseKmsKeyArn = from.sseKmsKeyArn;
+            onDemandMaxRead = from.onDemandMaxRead;
+            onDemandMaxWrite = from.onDemandMaxWrite;
         }
 
         public Builder status(String value) {
@@ -182,11 +197,22 @@ public record TableDefinition(
             return this;
         }
 
+        public Builder sseKmsKeyArn(String value) {
+            sseKmsKeyArn = value;
+            return this;
+        }
+
+        public Builder onDemandMaximum(long read, long write) {
+            onDemandMaxRead = read;
+            onDemandMaxWrite = write;
+            return this;
+        }
+
         public TableDefinition build() {
             return new TableDefinition(from.name, from.arn, from.id, from.createdAtMillis, status, from.keySchema,
                     attributeDefinitions, billingMode, billingModeUpdatedAtMillis, throughput, globalIndexes,
                     from.localIndexes, streamEnabled, streamViewType, streamLabel, tableClass, deletionProtection,
-                    tags, ttlAttribute);
+                    tags, ttlAttribute, sseKmsKeyArn, onDemandMaxRead, onDemandMaxWrite);
         }
     }
 }

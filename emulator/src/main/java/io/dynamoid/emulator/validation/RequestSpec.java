@@ -245,7 +245,7 @@ public final class RequestSpec {
 
     private static void checkMember(String name, JsonNode value, Shape shape, String parent, List<String> errors) {
         if (shape == null) return;
-        if (shape.tableName && isArn(value)) {
+        if ((shape.tableName || shape.tableArn) && isArn(value)) {
             // A table ARN stands in for the name (DynamoDB's TableArn shape): the name's pattern and length
             // rules give way to the ARN's maximum length.
             report(value.textValue().length() <= MAX_TABLE_ARN_LENGTH,

@@ -40,6 +40,7 @@ public final class Shape {
     final List<Constraint> constraints = new ArrayList<>();
     boolean required;
     boolean tableName;
+    boolean tableArn;
 
     private Shape(Kind kind, String modelName) {
         this.kind = kind;
@@ -164,6 +165,16 @@ public final class Shape {
      */
     public Shape tableName() {
         tableName = true;
+        return this;
+    }
+
+    /**
+     * A table name whose constraints are collected with the others (as item operations report them), but
+     * which may also be a table ARN: a value starting with {@code arn:} is checked only for its length (at
+     * most 1024), like {@link #tableName()}'s ARNs.
+     */
+    public Shape orTableArn() {
+        tableArn = true;
         return this;
     }
 

@@ -11,9 +11,13 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
+import software.amazon.awssdk.services.dynamodb.model.SSEStatus;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -214,6 +218,18 @@ class CreateTableTest extends TableTestSupport {
         assertEquals(10, message.split("; ").length, message);
     }
 
+    @Test
+    void nullListMembersAreReportedNotFailed() {
+        assertValidation(OP, "{'TableName': 'abc', 'AttributeDefinitions': [null], 'KeySchema': [null], " + PT + "}",
+                "2 validation errors detected: "
+                        + "Value null at 'attributeDefinitions.1.member' failed to satisfy constraint: Member must not be null; "
+                        + "Value null at 'keySchema.1.member' failed to satisfy constraint: Member must not be null");
+        assertValidation(OP, withAbTable("'LocalSecondaryIndexes': [{'IndexName': 'abc', " + INDEX_AB
+                        + ", 'Projection': {'ProjectionType': 'INCLUDE', 'NonKeyAttributes': [null]}}]"),
+                "1 validation error detected: "
+                        + "Value null at 'localSecondaryIndexes.1.member.projection.nonKeyAttributes.1.member' failed to satisfy constraint: Member must not be null");
+    }
+
     // ------------------------------------------------------------------ custom validation, in DynamoDB's order
 
     @Test
@@ -236,6 +252,37 @@ class CreateTableTest extends TableTestSupport {
                 "Given value 1000000000001 for ReadCapacityUnits is out of bounds");
         assertValidation(OP, table + "'ProvisionedThroughput': {'ReadCapacityUnits': 1000000000000, 'WriteCapacityUnits': 1000000000001}}",
                 "Given value 1000000000001 for WriteCapacityUnits is out of bounds");
+    }
+
+    @Test
+    void hugeCapacityIsOutOfBoundsNotOverflowed() {
+        assertValidation(OP, "{'TableName': 'abc', 'AttributeDefinitions': [], 'KeySchema': [{'KeyType': 'HASH', 'AttributeName': 'a'}], "
+                        + "'ProvisionedThroughput': {'ReadCapacityUnits': 100000000000000000000000, 'WriteCapacityUnits': 1}}",
+                "Given value 100000000000000000000000 for ReadCapacityUnits is out of bounds");
+    }
+
+    @Test
+    void globalIndexCapacityAboveOneTrillionIsOutOfBounds() {
+        // Wording as UpdateTable's for indexes (dynalite's test/updateTable.js).
+        assertValidation(OP, withAbTable("'GlobalSecondaryIndexes': [{'IndexName': 'idx', " + INDEX_AB
+                        + ", 'ProvisionedThroughput': {'ReadCapacityUnits': 1, 'WriteCapacityUnits': 1000000000001}, 'Projection': {'ProjectionType': 'ALL'}}]"),
+                "Given value 1000000000001 for WriteCapacityUnits is out of bounds for index idx");
+    }
+
+    @Test
+    void provisionedGlobalIndexNeedsThroughput() {
+        // Wording as UpdateTable's when switching to PROVISIONED (dynalite's actions/updateTable.js).
+        assertValidation(OP, withAbTable("'GlobalSecondaryIndexes': [{'IndexName': 'idx', " + INDEX_AB + ", 'Projection': {'ProjectionType': 'ALL'}}]"),
+                "One or more parameter values were invalid: ProvisionedThroughput must be specified for index: idx");
+    }
+
+    @Test
+    void atMostFiftyTags() {
+        StringBuilder tags = new StringBuilder("[");
+        for (int i = 0; i < 51; i++) tags.append(i == 0 ? "" : ", ").append("{'Key': 'k").append(i).append("', 'Value': 'v'}");
+        assertRawError(OP, "{'TableName': 'abc', 'AttributeDefinitions': [{'AttributeName': 'a', 'AttributeType': 'S'}], "
+                        + "'KeySchema': [{'KeyType': 'HASH', 'AttributeName': 'a'}], " + PT + ", 'Tags': " + tags + "]}",
+                "LimitExceededException", "The number of tags exceeds the limit of 50 tags per resource.");
     }
 
     @Test
@@ -489,6 +536,31 @@ class CreateTableTest extends TableTestSupport {
         assertEquals(d.tableArn() + "/stream/" + d.latestStreamLabel(), d.latestStreamArn());
         assertEquals(TableClass.STANDARD_INFREQUENT_ACCESS, d.tableClassSummary().tableClass());
         assertTrue(d.deletionProtectionEnabled());
+    }
+
+    @Test
+    void kmsEncryptionIsDescribed() {
+        TableDescription d = client.createTable(hashTable(uniqueTableName("sse"))
+                .sseSpecification(SSESpecification.builder().enabled(true).sseType(SSEType.KMS).kmsMasterKeyId("alias/mine").build())
+                .build()).tableDescription();
+        assertEquals(SSEStatus.ENABLED, d.sseDescription().status());
+        assertEquals(SSEType.KMS, d.sseDescription().sseType());
+        assertEquals("arn:aws:kms:us-east-1:000000000000:alias/mine", d.sseDescription().kmsMasterKeyArn());
+    }
+
+    @Test
+    void defaultEncryptionIsNotDescribed() {
+        TableDescription d = client.createTable(hashTable(uniqueTableName("nosse"))
+                .sseSpecification(SSESpecification.builder().enabled(false).build()).build()).tableDescription();
+        assertNull(d.sseDescription());
+    }
+
+    @Test
+    void onDemandMaximumIsDescribed() {
+        TableDescription d = client.createTable(hashTable(uniqueTableName("maxod"))
+                .onDemandThroughput(OnDemandThroughput.builder().maxReadRequestUnits(100L).build()).build()).tableDescription();
+        assertEquals(100L, d.onDemandThroughput().maxReadRequestUnits());
+        assertEquals(-1L, d.onDemandThroughput().maxWriteRequestUnits(), "no maximum");
     }
 
     @Test

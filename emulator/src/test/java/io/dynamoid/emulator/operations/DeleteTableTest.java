@@ -1,6 +1,7 @@
 package io.dynamoid.emulator.operations;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -48,7 +49,7 @@ class DeleteTableTest extends TableTestSupport {
     void responseDescribesTheTableAsDeleting() {
         String name = uniqueTableName("delete");
         TableDescription created = createHashTable(name);
-        store(name, Map.of("pk", s("x")));
+        client.putItem(r -> r.tableName(name).item(Map.of("pk", AttributeValue.fromS("x"))));
         TableDescription d = client.deleteTable(r -> r.tableName(name)).tableDescription();
         assertEquals(TableStatus.DELETING, d.tableStatus());
         assertEquals(created.tableId(), d.tableId());
@@ -69,7 +70,7 @@ class DeleteTableTest extends TableTestSupport {
     void tableCanBeRecreatedEmpty() {
         String name = uniqueTableName("recreate");
         createHashTable(name);
-        store(name, Map.of("pk", s("x")));
+        client.putItem(r -> r.tableName(name).item(Map.of("pk", AttributeValue.fromS("x"))));
         client.deleteTable(r -> r.tableName(name));
         createHashTable(name);
         assertEquals(0L, client.describeTable(r -> r.tableName(name)).table().itemCount());

@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.util.Map;
 
@@ -23,10 +24,10 @@ class ItemIsolationTest extends EmulatorTestBase {
     @Test
     void twoEmulatorsInOneJvmHoldSeparateData() {
         try (Emulator other = Emulator.start()) {
-            TestTables.table("isolated").key("a", "S").createIn(emulator, "AKIDTEST", "us-east-1");
-            TestTables.table("isolated").key("a", "S").createIn(other, "AKIDTEST", "us-east-1");
-            client.putItem(r -> r.tableName("isolated").item(ITEM));
             try (DynamoDbClient otherClient = clientOf(other, "AKIDTEST", "us-east-1")) {
+                ItemTestBase.createHashTable(client, "isolated", ScalarAttributeType.S);
+                ItemTestBase.createHashTable(otherClient, "isolated", ScalarAttributeType.S);
+                client.putItem(r -> r.tableName("isolated").item(ITEM));
                 assertFalse(otherClient.getItem(r -> r.tableName("isolated").key(KEY)).hasItem());
             }
         }
@@ -34,7 +35,7 @@ class ItemIsolationTest extends EmulatorTestBase {
 
     @Test
     void accessKeysAndRegionsSeeSeparateTables() {
-        TestTables.table("per-key").key("a", "S").createIn(emulator, "AKIDTEST", "us-east-1");
+        ItemTestBase.createHashTable(client, "per-key", ScalarAttributeType.S);
         client.putItem(r -> r.tableName("per-key").item(ITEM));
         try (DynamoDbClient otherKey = newClient("AKIDOTHER", "us-east-1");
              DynamoDbClient otherRegion = newClient("AKIDTEST", "eu-west-1")) {
@@ -50,7 +51,7 @@ class ItemIsolationTest extends EmulatorTestBase {
         try (Emulator shared = Emulator.builder().sharedDb(true).start();
              DynamoDbClient first = clientOf(shared, "AKIDONE", "us-east-1");
              DynamoDbClient second = clientOf(shared, "AKIDTWO", "eu-west-1")) {
-            TestTables.table("shared").key("a", "S").createIn(shared, "AKIDONE", "us-east-1");
+            ItemTestBase.createHashTable(first, "shared", ScalarAttributeType.S);
             first.putItem(r -> r.tableName("shared").item(ITEM));
             assertEquals(ITEM, second.getItem(r -> r.tableName("shared").key(KEY)).item());
         }

@@ -4,15 +4,26 @@ import io.dynamoid.emulator.EmulatorTestBase;
 import io.dynamoid.emulator.storage.Table;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Item tests' tables (as dynalite's test helpers have them): a string partition key table, a table with
- * string partition and sort keys plus an LSI and a GSI, one with a binary sort key and one with a number
- * partition key.
+ * Item tests' tables, created through the SDK (as dynalite's test helpers have them): a string partition
+ * key table, a table with string partition and sort keys plus an LSI ("index1" on c) and a GSI ("index2" on
+ * d), one with a binary sort key and one with a number partition key.
  */
 abstract class ItemTestBase extends EmulatorTestBase {
     static final String HASH_TABLE = "items-hash";
@@ -20,18 +31,49 @@ abstract class ItemTestBase extends EmulatorTestBase {
     static final String BINARY_RANGE_TABLE = "items-range-b";
     static final String NUMBER_TABLE = "items-number";
 
-    static Table hashTable;
-    static Table rangeTable;
+    static TableDescription hashTable;
 
     @BeforeAll
     static void createTables() {
-        hashTable = TestTables.table(HASH_TABLE).key("a", "S").createIn(emulator, "AKIDTEST", "us-east-1");
-        rangeTable = TestTables.table(RANGE_TABLE).key("a", "S", "b", "S")
-                .localIndex("index1", "c", "S")
-                .globalIndex("index2", "d", "S", "ALL")
-                .createIn(emulator, "AKIDTEST", "us-east-1");
-        TestTables.table(BINARY_RANGE_TABLE).key("a", "S", "b", "B").createIn(emulator, "AKIDTEST", "us-east-1");
-        TestTables.table(NUMBER_TABLE).key("a", "N").createIn(emulator, "AKIDTEST", "us-east-1");
+        hashTable = createHashTable(client, HASH_TABLE, ScalarAttributeType.S);
+        createHashTable(client, NUMBER_TABLE, ScalarAttributeType.N);
+        client.createTable(rangeTable(BINARY_RANGE_TABLE, ScalarAttributeType.B).build());
+        client.createTable(rangeTable(RANGE_TABLE, ScalarAttributeType.S)
+                .attributeDefinitions(attribute("a", ScalarAttributeType.S), attribute("b", ScalarAttributeType.S),
+                        attribute("c", ScalarAttributeType.S), attribute("d", ScalarAttributeType.S))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("index1")
+                        .keySchema(key("a", KeyType.HASH), key("c", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("index2")
+                        .keySchema(key("d", KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+                .build());
+    }
+
+    /** A PAY_PER_REQUEST table keyed by attribute "a" of {@code type}. */
+    static TableDescription createHashTable(DynamoDbClient owner, String name, ScalarAttributeType type) {
+        return owner.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("a", type)).keySchema(key("a", KeyType.HASH))).tableDescription();
+    }
+
+    private static CreateTableRequest.Builder rangeTable(String name, ScalarAttributeType rangeType) {
+        return CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("a", ScalarAttributeType.S), attribute("b", rangeType))
+                .keySchema(key("a", KeyType.HASH), key("b", KeyType.RANGE));
+    }
+
+    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    /** Puts the default client's table back into CREATING, a state CreateTable here skips. */
+    static void markCreating(String name) {
+        Table table = emulator.databases().forRequest("AKIDTEST", "us-east-1").table(name);
+        table.definition(table.definition().withStatus("CREATING"));
     }
 
     static String randomString() {

@@ -1,7 +1,6 @@
 package io.dynamoid.emulator.operations;
 
 import io.dynamoid.emulator.RawClient;
-import io.dynamoid.emulator.storage.Table;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,10 +10,16 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -224,16 +229,57 @@ class PutItemTest extends ItemTestBase {
 
     @Test
     void itemCountAndSizeAreExactAfterPutsAndDeletes() {
-        Table table = TestTables.table("items-counted").key("a", "S").createIn(emulator, "AKIDTEST", "us-east-1");
+        createHashTable(client, "items-counted", ScalarAttributeType.S);
         put("items-counted", Map.of("a", s("k1"), "bb", s("xyz")));      // 1+2 + 2+3 = 8 bytes
         put("items-counted", Map.of("a", s("k2"), "n", n("123")));        // 1+2 + 1+3 = 7 bytes
         put("items-counted", Map.of("a", s("k1")));                       // replaces: 3 bytes
-        assertEquals(2, table.itemCount());
-        assertEquals(10, table.sizeBytes());
+        TableDescription afterPuts = client.describeTable(r -> r.tableName("items-counted")).table();
+        assertEquals(2, afterPuts.itemCount());
+        assertEquals(10, afterPuts.tableSizeBytes());
         client.deleteItem(r -> r.tableName("items-counted").key(Map.of("a", s("k2"))));
         client.deleteItem(r -> r.tableName("items-counted").key(Map.of("a", s("missing"))));
-        assertEquals(1, table.itemCount());
-        assertEquals(3, table.sizeBytes());
+        TableDescription afterDeletes = client.describeTable(r -> r.tableName("items-counted")).table();
+        assertEquals(1, afterDeletes.itemCount());
+        assertEquals(3, afterDeletes.tableSizeBytes());
+    }
+
+    @Test
+    void concurrentWritesKeepCountsExact() throws Exception {
+        createHashTable(client, "items-concurrent", ScalarAttributeType.S);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                int seed = thread;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        String key = "k" + ((seed * 7 + i) % 20);
+                        if (i % 5 == 4) client.deleteItem(r -> r.tableName("items-concurrent").key(Map.of("a", s(key))));
+                        else put("items-concurrent", Map.of("a", s(key), "v", s("x".repeat(i))));
+                    }
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        List<Map<String, AttributeValue>> stored = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            Map<String, AttributeValue> item = get("items-concurrent", Map.of("a", s("k" + k)));
+            if (!item.isEmpty()) stored.add(item);
+        }
+        long expectedBytes = 0;
+        for (Map<String, AttributeValue> item : stored) expectedBytes += 1 + item.get("a").s().length() + (item.containsKey("v") ? 1 + item.get("v").s().length() : 0);
+        TableDescription table = client.describeTable(r -> r.tableName("items-concurrent")).table();
+        assertEquals(stored.size(), table.itemCount());
+        assertEquals(expectedBytes, table.tableSizeBytes());
+    }
+
+    @Test
+    void tableIsFoundByArn() {
+        String key = randomString();
+        client.putItem(r -> r.tableName(hashTable.tableArn()).item(Map.of("a", s(key))));
+        assertEquals(Map.of("a", s(key)), get(HASH_TABLE, Map.of("a", s(key))));
     }
 
     // ---------------------------------------------------------------- validation
@@ -257,6 +303,13 @@ class PutItemTest extends ItemTestBase {
                 + "Value 'hi' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]; "
                 + "Value 'hi' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]",
                 answer.message());
+    }
+
+    @Test
+    void returnValuesOnConditionCheckFailureIsAnEnum() {
+        RawClient.Answer answer = raw.call("PutItem", "{\"TableName\":\"abc\",\"Item\":{},\"ReturnValuesOnConditionCheckFailure\":\"ALL_NEW\"}");
+        assertEquals("1 validation error detected: Value 'ALL_NEW' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: [ALL_OLD, NONE]", answer.message());
     }
 
     @Test
@@ -296,6 +349,12 @@ class PutItemTest extends ItemTestBase {
     }
 
     @Test
+    void numbersWithSurroundingSpacesAreRefused() {
+        // As dynalite answers (its numbers are checked against DynamoDB's messages).
+        assertValidation("The parameter cannot be converted to a numeric value:  12 ", HASH_TABLE, Map.of("a", s("k"), "b", n(" 12 ")));
+    }
+
+    @Test
     void valuesAreValidatedBeforeTheTableIsLookedUp() {
         assertValidation("One or more parameter values were invalid: An string set  may not be empty", "no-such-table",
                 Map.of("a", AttributeValue.fromSs(List.of())));
@@ -327,8 +386,8 @@ class PutItemTest extends ItemTestBase {
 
     @Test
     void creatingTableIsNotFound() {
-        Table table = TestTables.table("items-creating").key("a", "S").createIn(emulator, "AKIDTEST", "us-east-1");
-        table.definition(table.definition().withStatus("CREATING"));
+        createHashTable(client, "items-creating", ScalarAttributeType.S);
+        markCreating("items-creating");
         assertDynamoError("ResourceNotFoundException", "Requested resource not found",
                 () -> put("items-creating", freshKey()));
     }

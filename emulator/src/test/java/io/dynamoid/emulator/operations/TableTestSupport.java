@@ -2,9 +2,6 @@ package io.dynamoid.emulator.operations;
 
 import io.dynamoid.emulator.EmulatorTestBase;
 import io.dynamoid.emulator.RawClient;
-import io.dynamoid.emulator.protocol.AttrValue;
-import io.dynamoid.emulator.storage.Item;
-import io.dynamoid.emulator.storage.Table;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -12,8 +9,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,17 +26,6 @@ abstract class TableTestSupport extends EmulatorTestBase {
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST);
-    }
-
-    /** Stores an item straight into the default client's table (these tests do not depend on PutItem). */
-    static void store(String tableName, Map<String, AttrValue> attributes) {
-        Table table = emulator.databases().forRequest("AKIDTEST", "us-east-1").table(tableName);
-        Item item = Item.of(attributes);
-        table.locked(table.keyOf(attributes), () -> table.commit(table.keyOf(attributes), item));
-    }
-
-    static AttrValue s(String value) {
-        return new AttrValue.S(value);
     }
 
     /** Sends {@code json} (single quotes stand for double quotes) and asserts DynamoDB's error type and message. */

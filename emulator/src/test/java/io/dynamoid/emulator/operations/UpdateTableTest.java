@@ -10,8 +10,11 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
@@ -324,6 +327,27 @@ class UpdateTableTest extends TableTestSupport {
         assertDynamoError("ValidationException", "Table already has an enabled stream: TableName: " + name,
                 () -> client.updateTable(r -> r.tableName(name).streamSpecification(
                         StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build())));
+    }
+
+    @Test
+    void encryptionCanBeSwitchedToKms() {
+        String name = uniqueTableName("sse");
+        createHashTable(name);
+        client.updateTable(r -> r.tableName(name).sseSpecification(SSESpecification.builder().enabled(true).sseType(SSEType.KMS).build()));
+        String keyArn = describe(name).sseDescription().kmsMasterKeyArn();
+        assertTrue(keyArn.startsWith("arn:aws:kms:us-east-1:000000000000:key/"), keyArn);
+        client.updateTable(r -> r.tableName(name).sseSpecification(SSESpecification.builder().enabled(false).build()));
+        assertNull(describe(name).sseDescription());
+    }
+
+    @Test
+    void onDemandMaximumCanBeSetAndRemoved() {
+        String name = uniqueTableName("maxod");
+        createHashTable(name);
+        client.updateTable(r -> r.tableName(name).onDemandThroughput(OnDemandThroughput.builder().maxWriteRequestUnits(50L).build()));
+        assertEquals(50L, describe(name).onDemandThroughput().maxWriteRequestUnits());
+        client.updateTable(r -> r.tableName(name).onDemandThroughput(OnDemandThroughput.builder().maxWriteRequestUnits(-1L).build()));
+        assertNull(describe(name).onDemandThroughput());
     }
 
     @Test
