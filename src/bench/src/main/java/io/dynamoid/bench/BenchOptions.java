@@ -18,7 +18,7 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
               --seconds N          measured seconds per workload and server (default 5)
               --warmup N           warm-up seconds before each measurement (default 5)
               --threads N          client threads (default 4)
-              --workloads LIST     comma-separated operations (default PutItem,GetItem)
+              --workloads LIST     comma-separated operations: PutItem,GetItem,Query,UpdateItem (default all)
               --servers LIST       comma-separated subset of ours,dynalite,canned (default all three)
               --emulator-jar PATH  the emulator's jar (default emulator/target/dynamoid-emulator.jar)
               --dynalite-cli PATH  dynalite's cli.js (default $DYNALITE_CLI, else installed from npm into
@@ -29,7 +29,7 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
         Duration measured = Duration.ofSeconds(5);
         Duration warmUp = Duration.ofSeconds(5);
         int threads = 4;
-        String workloads = "PutItem,GetItem";
+        String workloads = "all";
         List<String> servers = SERVERS;
         String emulatorJar = "emulator/target/dynamoid-emulator.jar";
         String dynaliteCli = null;

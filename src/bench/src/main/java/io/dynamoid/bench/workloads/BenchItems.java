@@ -1,6 +1,8 @@
 package io.dynamoid.bench.workloads;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,10 @@ import java.util.stream.IntStream;
  */
 public final class BenchItems {
     public static final int POOL_SIZE = 1000;
+    /** Items share partition keys: item i has pk "user-(i mod PARTITIONS)", sk i. */
+    public static final int PARTITIONS = 100;
+    /** BatchWriteItem's limit. */
+    private static final int BATCH_SIZE = 25;
     private static final String PAYLOAD = "x".repeat(900);
     private static final List<Map<String, AttributeValue>> POOL =
             IntStream.range(0, POOL_SIZE).mapToObj(BenchItems::build).toList();
@@ -27,6 +33,24 @@ public final class BenchItems {
 
     public static Map<String, AttributeValue> item(int index) {
         return POOL.get(index);
+    }
+
+    /** Writes every pool item (so reads find them); PARTITIONS partitions of POOL_SIZE / PARTITIONS items. */
+    public static void writePool(DynamoDbClient client) {
+        for (int start = 0; start < POOL_SIZE; start += BATCH_SIZE) {
+            List<WriteRequest> batch = POOL.subList(start, Math.min(POOL_SIZE, start + BATCH_SIZE)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
+            Map<String, List<WriteRequest>> unprocessed = Map.of(BenchTable.NAME, batch);
+            while (!unprocessed.isEmpty()) {
+                Map<String, List<WriteRequest>> requests = unprocessed;
+                unprocessed = client.batchWriteItem(r -> r.requestItems(requests)).unprocessedItems();
+            }
+        }
+    }
+
+    /** The pool items in a partition, in sort key order. */
+    public static List<Map<String, AttributeValue>> partition(int partition) {
+        return IntStream.range(0, POOL_SIZE / PARTITIONS).mapToObj(i -> POOL.get(partition + i * PARTITIONS)).toList();
     }
 
     /** The key attributes (pk, sk) of an item. */
@@ -51,7 +75,7 @@ public final class BenchItems {
 
     private static Map<String, AttributeValue> build(int index) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("pk", AttributeValue.fromS("user-" + (index % 100)));
+        item.put("pk", AttributeValue.fromS("user-" + (index % PARTITIONS)));
         item.put("sk", AttributeValue.fromN(Integer.toString(index)));
         item.put("name", AttributeValue.fromS("Item number " + index));
         item.put("count", AttributeValue.fromN(Integer.toString(index * 31)));

@@ -24,10 +24,7 @@ final class GetItemWorkload implements Workload {
 
     @Override
     public void prepare(DynamoDbClient client) {
-        for (int i = 0; i < BenchItems.POOL_SIZE; i++) {
-            Map<String, AttributeValue> item = BenchItems.item(i);
-            client.putItem(r -> r.tableName(BenchTable.NAME).item(item));
-        }
+        BenchItems.writePool(client);
     }
 
     @Override

@@ -6,13 +6,15 @@ import java.util.stream.Collectors;
 
 /** The workloads the benchmark knows, in report order. */
 public final class Workloads {
-    public static final List<Workload> ALL = List.of(new PutItemWorkload(), new GetItemWorkload());
+    public static final List<Workload> ALL = List.of(
+            new PutItemWorkload(), new GetItemWorkload(), new QueryWorkload(), new UpdateItemWorkload());
 
     private Workloads() {
     }
 
-    /** The workloads whose operation is in the comma-separated list (case-insensitive). */
+    /** The workloads whose operation is in the comma-separated list (case-insensitive), or all for "all". */
     public static List<Workload> named(String commaSeparated) {
+        if (commaSeparated.equalsIgnoreCase("all")) return ALL;
         List<String> wanted = Arrays.stream(commaSeparated.split(",")).map(String::trim).toList();
         List<Workload> chosen = ALL.stream()
                 .filter(w -> wanted.stream().anyMatch(w.operation()::equalsIgnoreCase)).toList();
