@@ -2,6 +2,10 @@ package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynamoid.emulator.expressions.ConditionExpression;
+import io.dynamoid.emulator.expressions.Expressions;
+import io.dynamoid.emulator.expressions.LegacyConditions;
+import io.dynamoid.emulator.expressions.Projection;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.Errors;
@@ -15,10 +19,12 @@ import io.dynamoid.emulator.storage.Table;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -157,15 +163,47 @@ final class ReadRequest {
         return entry -> table.get(table.keyOf(entry.attributes()));
     }
 
-    /** Keeps only the named top-level attributes (AttributesToGet). */
-    static UnaryOperator<Map<String, AttrValue>> keepOnly(List<String> names) {
-        return item -> {
-            Map<String, AttrValue> kept = new LinkedHashMap<>();
-            for (String name : names) {
-                AttrValue value = item.get(name);
-                if (value != null) kept.put(name, value);
+    /** The request's projection: its ProjectionExpression, or its AttributesToGet; null for whole items. */
+    static Projection projection(Expressions.Compiled compiled, List<String> attributesToGet) {
+        if (compiled.projection() != null) return compiled.projection();
+        return attributesToGet == null ? null : Projection.ofAttributes(attributesToGet);
+    }
+
+    /** The request's filter: its FilterExpression, or its legacy QueryFilter/ScanFilter; null when none. */
+    static ConditionExpression filter(Expressions.Compiled compiled, ObjectNode request, String legacyMember) {
+        if (compiled.filter() != null) return compiled.filter();
+        return LegacyConditions.filter(request.get(legacyMember), request.get("ConditionalOperator"));
+    }
+
+    /** Reads one page and computes its capacity, with the request's filter and projection. */
+    static ReadPage readPage(Iterator<Item> source, ObjectNode request, Table table, IndexStore index, String select,
+                             Projection projection, ConditionExpression filter, List<String> startKeyNames) {
+        UnaryOperator<Item> fetch = fetchFromTable(table, index, select,
+                projection == null ? Set.of() : projection.attributes());
+        Predicate<Map<String, AttrValue>> matches = filter == null ? item -> true : filter::matches;
+        UnaryOperator<Map<String, AttrValue>> project = projection == null ? UnaryOperator.identity() : projection::apply;
+        return ReadPage.read(source, integer(request, "Limit"), index != null, fetch,
+                table.definition().rangeKeyName(), startKeyNames, matches, project);
+    }
+
+    /** The response of a Query or Scan page: Count, Items (unless Select COUNT), LastEvaluatedKey, ScannedCount. */
+    static Response response(ReadPage page, ConsumedCapacity capacity, ConsumedCapacity.Mode capacityMode, String select) {
+        boolean countOnly = "COUNT".equals(select);
+        return g -> {
+            g.writeStartObject();
+            ConsumedCapacity.writeField(g, capacityMode, capacity);
+            g.writeNumberField("Count", page.items().size());
+            if (!countOnly) {
+                g.writeArrayFieldStart("Items");
+                for (Map<String, AttrValue> item : page.items()) AttrValueJson.writeItem(g, item);
+                g.writeEndArray();
             }
-            return kept;
+            if (page.lastEvaluatedKey() != null) {
+                g.writeFieldName("LastEvaluatedKey");
+                AttrValueJson.writeItem(g, page.lastEvaluatedKey());
+            }
+            g.writeNumberField("ScannedCount", page.scannedCount());
+            g.writeEndObject();
         };
     }
 

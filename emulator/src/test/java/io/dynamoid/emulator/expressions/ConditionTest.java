@@ -247,6 +247,18 @@ class ConditionTest {
     }
 
     @Test
+    void attributeNamesMayStartWithUnderscore() {
+        // as dynalite (checked against DynamoDB) answers "_n = :v": evaluated, not a syntax error
+        assertTrue(matches("_n = :v", "{':v': {'N': '1'}}", "{'_n': {'N': '1'}}"));
+    }
+
+    @Test
+    void notMayBeRepeated() {
+        // the Developer Guide's grammar: condition ::= NOT condition
+        assertTrue(matches("NOT NOT a = :v", "{':v': {'N': '1'}}", "{'a': {'N': '1'}}"));
+    }
+
+    @Test
     void nestedPathsReachIntoMapsAndLists() {
         assertTrue(matches("a.b[1].c = :v", "{':v': {'S': 'x'}}",
                 "{'a': {'M': {'b': {'L': [{'N': '0'}, {'M': {'c': {'S': 'x'}}}]}}}}"));

@@ -100,6 +100,28 @@ class IndexTest extends EmulatorTestBase {
     }
 
     @Test
+    void pagingAnIndexWithAFilterVisitsEveryMatchOnceBothWays() {
+        Set<String> expected = new HashSet<>();
+        for (int i = 1; i < BIG; i += 2) if (("note" + i).startsWith("note1")) expected.add("p" + (i % 20) + "/" + i);
+        for (boolean forward : new boolean[]{true, false}) {
+            List<String> seen = new ArrayList<>();
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse response = client.query(b -> b.tableName(name).indexName("byColor")
+                        .keyConditionExpression("color = :c").filterExpression("begins_with(note, :n)")
+                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("blue"), ":n", AttributeValue.fromS("note1")))
+                        .limit(40).scanIndexForward(forward).exclusiveStartKey(from));
+                assertTrue(response.scannedCount() <= 40);
+                response.items().forEach(i -> seen.add(i.get("pk").s() + "/" + i.get("sk").n()));
+                start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
+            } while (start != null);
+            assertEquals(expected.size(), seen.size());
+            assertEquals(expected, new HashSet<>(seen));
+        }
+    }
+
+    @Test
     void lastEvaluatedKeyOnAnIndexHoldsTableAndIndexKeys() {
         QueryResponse response = query("byColor", Map.of("color", eq(AttributeValue.fromS("red"))), b -> b.limit(1));
         assertEquals(Set.of("pk", "sk", "color", "size"), response.lastEvaluatedKey().keySet());
