@@ -98,6 +98,28 @@ check "the deleted item is gone" \
 check "get-item on a missing table fails with ResourceNotFoundException" \
   "$(ddb get-item --table-name "$table-missing" --key "$key" | grep -o ResourceNotFoundException)" ResourceNotFoundException
 
+check "batch-write-item writes every item" \
+  "$(ddb batch-write-item --request-items "{\"$table\": [
+      {\"PutRequest\": {\"Item\": {\"pk\": {\"S\": \"query\"}, \"sk\": {\"N\": \"2\"}, \"n\": {\"N\": \"2\"}}}},
+      {\"PutRequest\": {\"Item\": {\"pk\": {\"S\": \"query\"}, \"sk\": {\"N\": \"1\"}, \"n\": {\"N\": \"1\"}}}},
+      {\"PutRequest\": {\"Item\": {\"pk\": {\"S\": \"query\"}, \"sk\": {\"N\": \"3\"}, \"n\": {\"N\": \"3\"}}}}]}" \
+      --query 'length(keys(UnprocessedItems))')" 0
+check "query with a sort key condition returns the matching items, descending" \
+  "$(ddb query --table-name "$table" --key-condition-expression 'pk = :pk AND sk BETWEEN :low AND :high' \
+      --expression-attribute-values '{":pk": {"S": "query"}, ":low": {"N": "1"}, ":high": {"N": "2"}}' \
+      --no-scan-index-forward --consistent-read --query 'join(`,`, Items[].sk.N)')" "2,1"
+check "update-item applies SET, ADD and REMOVE and returns the updated attributes" \
+  "$(ddb update-item --table-name "$table" --key '{"pk": {"S": "query"}, "sk": {"N": "1"}}' \
+      --update-expression 'SET #s = :word ADD n :two REMOVE absent' --expression-attribute-names '{"#s": "status"}' \
+      --expression-attribute-values '{":word": {"S": "done"}, ":two": {"N": "2"}}' --return-values UPDATED_NEW \
+      --query '[join(`,`, sort(keys(Attributes))), Attributes.status.S, Attributes.n.N]')" \
+  "$(printf 'n,status\tdone\t3')"
+check "update-item whose condition fails answers ConditionalCheckFailedException" \
+  "$(ddb update-item --table-name "$table" --key '{"pk": {"S": "query"}, "sk": {"N": "1"}}' \
+      --update-expression 'SET n = :ten' --condition-expression 'n > :ten' \
+      --expression-attribute-values '{":ten": {"N": "10"}}' | grep -o 'ConditionalCheckFailedException')" \
+  ConditionalCheckFailedException
+
 check "delete-table answers with the table's name" \
   "$(ddb delete-table --table-name "$table" --query TableDescription.TableName)" "$table"
 check "describe-table of the deleted table fails with ResourceNotFoundException" "$(wait_for_deletion)" ResourceNotFoundException

@@ -129,6 +129,29 @@ check("DeleteItem returns the old item",
       NORMALIZED)
 check("the deleted item is gone", "Item" in client.get_item(TableName=table, Key=KEY, ConsistentRead=True), False)
 
+check("BatchWriteItem writes every item",
+      client.batch_write_item(RequestItems={table: [
+          {"PutRequest": {"Item": {"pk": {"S": "query"}, "sk": {"N": sk}, "n": {"N": sk}}}} for sk in ("2", "1", "3")]})
+      .get("UnprocessedItems"), {})
+check("Query with a sort key condition returns the matching items, descending",
+      [item["sk"]["N"] for item in client.query(
+          TableName=table, KeyConditionExpression="pk = :pk AND sk BETWEEN :low AND :high",
+          ExpressionAttributeValues={":pk": {"S": "query"}, ":low": {"N": "1"}, ":high": {"N": "2"}},
+          ScanIndexForward=False, ConsistentRead=True)["Items"]],
+      ["2", "1"])
+check("UpdateItem applies SET, ADD and REMOVE and returns the updated attributes",
+      client.update_item(
+          TableName=table, Key={"pk": {"S": "query"}, "sk": {"N": "1"}},
+          UpdateExpression="SET #s = :word ADD n :two REMOVE absent", ExpressionAttributeNames={"#s": "status"},
+          ExpressionAttributeValues={":word": {"S": "done"}, ":two": {"N": "2"}}, ReturnValues="UPDATED_NEW")
+      .get("Attributes"),
+      {"status": {"S": "done"}, "n": {"N": "3"}})
+check("UpdateItem whose condition fails raises ConditionalCheckFailedException",
+      error_of(lambda: client.update_item(
+          TableName=table, Key={"pk": {"S": "query"}, "sk": {"N": "1"}}, UpdateExpression="SET n = :ten",
+          ConditionExpression="n > :ten", ExpressionAttributeValues={":ten": {"N": "10"}})),
+      ("ConditionalCheckFailedException", "The conditional request failed"))
+
 check("DeleteTable answers with the table's name",
       client.delete_table(TableName=table)["TableDescription"]["TableName"], table)
 check("DescribeTable of the deleted table fails with ResourceNotFoundException",

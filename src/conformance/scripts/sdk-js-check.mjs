@@ -6,8 +6,8 @@
 // Prints one line per check and exits non-zero when any check fails.
 import { isDeepStrictEqual } from 'node:util'
 import {
-  CreateTableCommand, DeleteItemCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient,
-  GetItemCommand, ListTablesCommand, PutItemCommand,
+  BatchWriteItemCommand, CreateTableCommand, DeleteItemCommand, DeleteTableCommand, DescribeTableCommand,
+  DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand, QueryCommand, UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb'
 
 if (process.argv.length !== 3) {
@@ -133,6 +133,34 @@ const deleted = await send(new DeleteItemCommand({ TableName: table, Key: KEY, R
 check('DeleteItem returns the old item', comparable(deleted.Attributes), NORMALIZED)
 check('the deleted item is gone',
   (await send(new GetItemCommand({ TableName: table, Key: KEY, ConsistentRead: true }))).Item, undefined)
+
+check('BatchWriteItem writes every item', (await send(new BatchWriteItemCommand({
+  RequestItems: {
+    [table]: ['2', '1', '3'].map((sk) => ({ PutRequest: { Item: { pk: { S: 'query' }, sk: { N: sk }, n: { N: sk } } } })),
+  },
+}))).UnprocessedItems, {})
+check('Query with a sort key condition returns the matching items, descending', (await send(new QueryCommand({
+  TableName: table,
+  KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+  ExpressionAttributeValues: { ':pk': { S: 'query' }, ':low': { N: '1' }, ':high': { N: '2' } },
+  ScanIndexForward: false,
+  ConsistentRead: true,
+}))).Items.map((item) => item.sk.N), ['2', '1'])
+check('UpdateItem applies SET, ADD and REMOVE and returns the updated attributes', (await send(new UpdateItemCommand({
+  TableName: table,
+  Key: { pk: { S: 'query' }, sk: { N: '1' } },
+  UpdateExpression: 'SET #s = :word ADD n :two REMOVE absent',
+  ExpressionAttributeNames: { '#s': 'status' },
+  ExpressionAttributeValues: { ':word': { S: 'done' }, ':two': { N: '2' } },
+  ReturnValues: 'UPDATED_NEW',
+}))).Attributes, { status: { S: 'done' }, n: { N: '3' } })
+check('UpdateItem whose condition fails raises ConditionalCheckFailedException', await errorOf(new UpdateItemCommand({
+  TableName: table,
+  Key: { pk: { S: 'query' }, sk: { N: '1' } },
+  UpdateExpression: 'SET n = :ten',
+  ConditionExpression: 'n > :ten',
+  ExpressionAttributeValues: { ':ten': { N: '10' } },
+})), ['ConditionalCheckFailedException', 'The conditional request failed'])
 
 check("DeleteTable answers with the table's name",
   (await send(new DeleteTableCommand({ TableName: table }))).TableDescription.TableName, table)

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Runs each client's conformance script (scripts/) against an emulator: the AWS CLI, boto3 and the AWS SDK for
- * JavaScript each create a table, write, read and delete an item, meet DynamoDB's errors and delete the table,
- * checking every answer themselves. A client missing on a developer's machine skips its test; on CI
+ * JavaScript each create and describe a table, put, get (with a projection) and delete an item, batch-write,
+ * query and update items, meet DynamoDB's errors and delete the table, checking every answer themselves. A client missing on a developer's machine skips its test; on CI
  * (CI=true) it fails it, since .ci/run installs every client.
  */
 class ClientConformanceTest {
