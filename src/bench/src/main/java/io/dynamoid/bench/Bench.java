@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The benchmark: one run starts our emulator, dynalite and the canned server as separate processes and
@@ -56,7 +57,7 @@ public final class Bench {
     private static void run(BenchOptions options, List<Workload> workloads) {
         Report report = new Report(options);
         report.printHeader();
-        List<ServerProcess> servers = new ArrayList<>();
+        List<ServerProcess> servers = new CopyOnWriteArrayList<>(); // also read by the shutdown hook
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(ServerProcess::close)));
         try {
             for (String name : options.servers()) {
