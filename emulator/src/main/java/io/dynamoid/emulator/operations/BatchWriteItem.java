@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.Errors;
+import io.dynamoid.emulator.storage.Change;
 import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.Table;
+import io.dynamoid.emulator.storage.Transaction;
 import io.dynamoid.emulator.validation.RequestSpec;
 
 import java.util.ArrayList;
@@ -26,8 +28,9 @@ import static io.dynamoid.emulator.validation.Shape.valueStruct;
 
 /**
  * BatchWriteItem: up to 25 puts and deletes over several tables. Every request is validated (values, sizes,
- * tables, keys, duplicates) before anything is written; then each write is applied under its key's lock,
- * like PutItem/DeleteItem (a batch is not a transaction). Nothing is ever left unprocessed. Validation
+ * tables, keys, duplicates) before anything is written; then all writes are applied under their keys' locks
+ * and committed as one group (no condition is checked: a batch is not a transaction). Nothing is ever left
+ * unprocessed. Validation
  * follows dynalite's {@code validations/batchWriteItem.js} and {@code actions/batchWriteItem.js}.
  */
 public final class BatchWriteItem implements Operation {
@@ -45,6 +48,30 @@ public final class BatchWriteItem implements Operation {
 
     /** One PutRequest (its item) or DeleteRequest (its key, and a null item). */
     private record WriteRequest(Item item, Map<String, AttrValue> key) {
+    }
+
+    /**
+     * Applies every write of the batch under all their keys' locks and commits them as one group, so
+     * persistence and streams see the batch whole (one log record, one fsync). DynamoDB does not promise
+     * batch atomicity; we give it because it costs nothing here. Returns the replaced items, in order.
+     */
+    private static List<Item> applyAsOneGroup(List<Write> writes, RequestContext context) {
+        List<Transaction.Target> targets = new ArrayList<>(writes.size());
+        for (Write write : writes) targets.add(new Transaction.Target(write.table(), write.key()));
+        return Transaction.locked(targets, () -> {
+            List<Item> olds = new ArrayList<>(writes.size());
+            List<Change> changes = new ArrayList<>(writes.size());
+            for (Write write : writes) {
+                Item current = write.table().get(write.key());
+                olds.add(current);
+                // deleting an absent item changes nothing, so nothing is committed for it
+                if (current != null || write.newItem() != null) {
+                    changes.add(new Change(write.table(), write.key(), current, write.newItem()));
+                }
+            }
+            context.database().commitGroup(changes);
+            return olds;
+        });
     }
 
     /** One validated write, ready to apply. */
@@ -71,11 +98,13 @@ public final class BatchWriteItem implements Operation {
             }
         }
 
+        List<Item> olds = applyAsOneGroup(writes, context);
         Map<Table, ConsumedCapacity> capacities = new LinkedHashMap<>();
         Map<Table, Set<ItemKey>> collections = new LinkedHashMap<>();
-        for (Write write : writes) {
+        for (int i = 0; i < writes.size(); i++) {
+            Write write = writes.get(i);
             Table table = write.table();
-            Item old = Items.write(table, write.key(), write.newItem());
+            Item old = olds.get(i);
             capacities.merge(table, ConsumedCapacity.write(table.definition(), old, write.newItem()), ConsumedCapacity::plus);
             collections.computeIfAbsent(table, unused -> new LinkedHashSet<>()).add(ItemKey.partitionStart(write.key().partition()));
         }

@@ -1,6 +1,9 @@
 package io.dynamoid.emulator.operations;
 
 import io.dynamoid.emulator.RawClient;
+import io.dynamoid.emulator.storage.Change;
+import io.dynamoid.emulator.storage.CommitListener;
+import io.dynamoid.emulator.storage.Database;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -68,6 +71,28 @@ class BatchWriteItemTest extends ItemTestBase {
         assertTrue(response.unprocessedItems().isEmpty());
         assertFalse(exists(HASH_TABLE, Map.of("a", item.get("a"))));
         assertTrue(exists(HASH_TABLE, Map.of("a", item2.get("a"))));
+    }
+
+    @Test
+    void theBatchReachesTheCommitListenerAsOneGroup() {
+        // persistence writes one log record per group: a batch must arrive whole, never item by item
+        Database database = emulator.databases().forRequest("AKIDTEST", "us-east-1");
+        CommitListener previous = database.commitListener();
+        List<List<Change>> groups = new ArrayList<>();
+        database.commitListener(changes -> {
+            synchronized (groups) {
+                groups.add(changes);
+            }
+        });
+        try {
+            Map<String, AttributeValue> item = Map.of("a", s(randomString()), "c", s("c"));
+            Map<String, AttributeValue> item2 = Map.of("a", s(randomString()), "c", s("c"));
+            batchWrite(Map.of(HASH_TABLE, List.of(put(item), put(item2), delete(freshKey()))));
+        } finally {
+            database.commitListener(previous);
+        }
+        assertEquals(1, groups.size(), "one group per batch");
+        assertEquals(2, groups.get(0).size(), "the delete of a missing item changes nothing");
     }
 
     @Test
