@@ -1,0 +1,280 @@
+package io.dynamoid.emulator.partiql;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dynamoid.emulator.expressions.Ast.And;
+import io.dynamoid.emulator.expressions.Ast.Arithmetic;
+import io.dynamoid.emulator.expressions.Ast.Call;
+import io.dynamoid.emulator.expressions.Ast.Comparison;
+import io.dynamoid.emulator.expressions.Ast.Condition;
+import io.dynamoid.emulator.expressions.Ast.Index;
+import io.dynamoid.emulator.expressions.Ast.Literal;
+import io.dynamoid.emulator.expressions.Ast.Name;
+import io.dynamoid.emulator.expressions.Ast.Operand;
+import io.dynamoid.emulator.expressions.Ast.Path;
+import io.dynamoid.emulator.expressions.Ast.PathElement;
+import io.dynamoid.emulator.expressions.Evaluator;
+import io.dynamoid.emulator.expressions.Projection;
+import io.dynamoid.emulator.operations.Items;
+import io.dynamoid.emulator.operations.Keys;
+import io.dynamoid.emulator.operations.RequestContext;
+import io.dynamoid.emulator.protocol.AttrValue;
+import io.dynamoid.emulator.protocol.AttrValueJson;
+import io.dynamoid.emulator.protocol.DynamoException;
+import io.dynamoid.emulator.protocol.Errors;
+import io.dynamoid.emulator.protocol.Numbers;
+import io.dynamoid.emulator.storage.Item;
+import io.dynamoid.emulator.storage.ItemKey;
+import io.dynamoid.emulator.storage.KeyElement;
+import io.dynamoid.emulator.storage.Table;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * Runs parsed statements against the tables: SELECT as a Query when WHERE fixes the partition key with an
+ * equality (a contiguous range of the table), otherwise as a Scan, filtered by WHERE; INSERT, UPDATE and
+ * DELETE as single-item writes under the item's lock, WHERE beyond the key acting as their condition.
+ */
+public final class StatementRunner {
+    /** A page of a SELECT reads at most 1 MB, like Query and Scan. */
+    private static final long MAX_PAGE_BYTES = 1024 * 1024;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+
+    /** The items a statement answers and, for a SELECT stopped early, where to continue. */
+    public record Result(List<Map<String, AttrValue>> items, String nextToken) {
+    }
+
+    private StatementRunner() {
+    }
+
+    /** Runs {@code statement}; {@code limit} (or null) and {@code nextToken} (or null) page a SELECT. */
+    public static Result run(Statement statement, RequestContext context, Integer limit, String nextToken) {
+        Table table = Items.activeTable(context, statement.table());
+        if (statement instanceof Statement.Select select) return select(select, table, limit, nextToken);
+        if (statement instanceof Statement.Insert insert) insert(insert, table, context);
+        else if (statement instanceof Statement.Update update) update(update, table, context);
+        else delete((Statement.Delete) statement, table);
+        return new Result(List.of(), null);
+    }
+
+    // ---------------------------------------------------------------- SELECT
+
+    private static Result select(Statement.Select select, Table table, Integer limit, String nextToken) {
+        if (select.index() != null) {
+            throw Errors.validation("SELECT from a secondary index is not supported by this emulator");
+        }
+        NavigableMap<ItemKey, Item> range = table.items();
+        AttrValue partition = select.where() == null ? null : equalities(select.where()).get(table.definition().hashKeyName());
+        if (partition != null) {
+            range = range.subMap(ItemKey.partitionStart(partition), true, ItemKey.partitionEnd(partition), true);
+        }
+        if (nextToken != null) range = range.tailMap(decodeToken(nextToken, table), false);
+        Projection projection = select.projection() == null ? null : Projection.of(select.projection());
+        List<Map<String, AttrValue>> items = new ArrayList<>();
+        int evaluated = 0;
+        long bytes = 0;
+        ItemKey last = null;
+        boolean more = false;
+        for (Map.Entry<ItemKey, Item> entry : range.entrySet()) {
+            if ((limit != null && evaluated == limit) || bytes >= MAX_PAGE_BYTES) {
+                more = true;
+                break;
+            }
+            Item item = entry.getValue();
+            evaluated++;
+            bytes += item.size();
+            last = entry.getKey();
+            if (select.where() != null && !Evaluator.matches(select.where(), item.attributes())) continue;
+            items.add(projection == null ? item.attributes() : projection.apply(item.attributes()));
+        }
+        return new Result(items, more ? encodeToken(last, table) : null);
+    }
+
+    /** NextToken: the last evaluated item's key attributes, as JSON, in base64. */
+    private static String encodeToken(ItemKey last, Table table) {
+        Map<String, AttrValue> key = new LinkedHashMap<>();
+        key.put(table.definition().hashKeyName(), last.partition());
+        if (table.definition().rangeKeyName() != null) key.put(table.definition().rangeKeyName(), last.sort());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            AttrValueJson.writeItem(g, key);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    private static ItemKey decodeToken(String token, Table table) {
+        try {
+            Map<String, AttrValue> key = AttrValueJson.readItem(MAPPER.readTree(Base64.getDecoder().decode(token)));
+            return Keys.validateKey(key, table);
+        } catch (IOException | IllegalArgumentException | DynamoException e) {
+            throw Errors.validation("Invalid NextToken");
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    private static void insert(Statement.Insert insert, Table table, RequestContext context) {
+        ItemKey key = Keys.validateItem(insert.item(), table);
+        Item item = Item.of(insert.item());
+        Items.checkItemSize(item, context);
+        Items.write(table, key, item, current -> {
+            if (current != null) throw PartiqlErrors.duplicateItem();
+        });
+    }
+
+    private static void update(Statement.Update update, Table table, RequestContext context) {
+        ItemKey key = keyOf(update.where(), table);
+        for (Statement.Assignment assignment : update.assignments()) {
+            String head = assignment.path().head();
+            if (head.equals(table.definition().hashKeyName()) || head.equals(table.definition().rangeKeyName())) {
+                throw Errors.validation("Cannot update attribute " + head + ". This attribute is part of the key");
+            }
+        }
+        table.locked(key, () -> {
+            Item current = table.get(key);
+            if (current == null || !Evaluator.matches(update.where(), current.attributes())) {
+                throw Errors.conditionalCheckFailed(null);
+            }
+            Map<String, AttrValue> attributes = new LinkedHashMap<>(current.attributes());
+            for (Statement.Assignment assignment : update.assignments()) {
+                AttrValue value = assignment.value() == null ? null : evaluate(assignment.value(), current.attributes());
+                assign(attributes, assignment.path().elements(), value);
+            }
+            Item updated = Item.of(attributes);
+            Items.checkItemSize(updated, context);
+            return table.commit(key, updated);
+        });
+    }
+
+    private static void delete(Statement.Delete delete, Table table) {
+        ItemKey key = keyOf(delete.where(), table);
+        table.locked(key, () -> {
+            Item current = table.get(key);
+            // no item: success, nothing deleted; an item the condition refuses: ConditionalCheckFailed
+            if (current == null) return null;
+            if (!Evaluator.matches(delete.where(), current.attributes())) throw Errors.conditionalCheckFailed(null);
+            return table.commit(key, null);
+        });
+    }
+
+    /** The item a write's WHERE names: an equality on every key attribute, joined by AND at the top level. */
+    private static ItemKey keyOf(Condition where, Table table) {
+        Map<String, AttrValue> equalities = equalities(where);
+        Map<String, AttrValue> key = new LinkedHashMap<>();
+        for (KeyElement element : table.definition().keySchema().elements()) {
+            AttrValue value = equalities.get(element.name());
+            if (value == null) throw PartiqlErrors.missingKeyEquality();
+            key.put(element.name(), value);
+        }
+        return Keys.validateKey(key, table);
+    }
+
+    /** attribute = literal conditions of the top-level AND chain, by attribute name. */
+    private static Map<String, AttrValue> equalities(Condition condition) {
+        Map<String, AttrValue> found = new LinkedHashMap<>();
+        collectEqualities(condition, found);
+        return found;
+    }
+
+    private static void collectEqualities(Condition condition, Map<String, AttrValue> found) {
+        if (condition instanceof And and) {
+            collectEqualities(and.left(), found);
+            collectEqualities(and.right(), found);
+        } else if (condition instanceof Comparison c && c.operator().equals("=")) {
+            if (c.left() instanceof Path p && !p.isNested() && c.right() instanceof Literal l) found.put(p.head(), l.value());
+            if (c.right() instanceof Path p && !p.isNested() && c.left() instanceof Literal l) found.put(p.head(), l.value());
+        }
+    }
+
+    // ---------------------------------------------------------------- SET values
+
+    private static AttrValue evaluate(Operand operand, Map<String, AttrValue> item) {
+        if (operand instanceof Literal literal) return literal.value();
+        if (operand instanceof Path path) {
+            AttrValue value = Evaluator.get(path, item);
+            if (value == null) throw Errors.validation("The provided expression refers to an attribute that does not exist in the item");
+            return value;
+        }
+        if (operand instanceof Arithmetic arithmetic) {
+            AttrValue left = evaluate(arithmetic.left(), item);
+            AttrValue right = evaluate(arithmetic.right(), item);
+            if (!(left instanceof AttrValue.N a) || !(right instanceof AttrValue.N b)) {
+                throw Errors.validation("An operand in the update expression has an incorrect data type");
+            }
+            return new AttrValue.N(Numbers.check(arithmetic.operator() == '+' ? a.value().add(b.value()) : a.value().subtract(b.value())));
+        }
+        Call call = (Call) operand;
+        AttrValue first = evaluate(call.args().get(0), item);
+        AttrValue second = evaluate(call.args().get(1), item);
+        if (!(first instanceof AttrValue.L a) || !(second instanceof AttrValue.L b)) {
+            throw Errors.validation("An operand in the update expression has an incorrect data type");
+        }
+        List<AttrValue> joined = new ArrayList<>(a.values());
+        joined.addAll(b.values());
+        return new AttrValue.L(joined);
+    }
+
+    /** Sets (or, with null, removes) the value at {@code path} in {@code attributes}, copying what it changes. */
+    private static void assign(Map<String, AttrValue> attributes, List<PathElement> path, AttrValue value) {
+        String head = ((Name) path.get(0)).name();
+        if (path.size() == 1) {
+            if (value == null) attributes.remove(head);
+            else attributes.put(head, value);
+            return;
+        }
+        AttrValue child = attributes.get(head);
+        if (child == null) throw invalidPath();
+        attributes.put(head, assigned(child, path.subList(1, path.size()), value));
+    }
+
+    private static AttrValue assigned(AttrValue container, List<PathElement> path, AttrValue value) {
+        PathElement step = path.get(0);
+        boolean last = path.size() == 1;
+        if (container instanceof AttrValue.M map && step instanceof Name name) {
+            Map<String, AttrValue> copy = new LinkedHashMap<>(map.values());
+            if (last) {
+                if (value == null) copy.remove(name.name());
+                else copy.put(name.name(), value);
+            } else {
+                AttrValue child = copy.get(name.name());
+                if (child == null) throw invalidPath();
+                copy.put(name.name(), assigned(child, path.subList(1, path.size()), value));
+            }
+            return new AttrValue.M(copy);
+        }
+        if (container instanceof AttrValue.L list && step instanceof Index index) {
+            List<AttrValue> copy = new ArrayList<>(list.values());
+            int i = index.index();
+            if (last) {
+                if (value == null) {
+                    if (i < copy.size()) copy.remove(i);
+                } else if (i < copy.size()) {
+                    copy.set(i, value);
+                } else {
+                    copy.add(value);
+                }
+            } else {
+                if (i >= copy.size()) throw invalidPath();
+                copy.set(i, assigned(copy.get(i), path.subList(1, path.size()), value));
+            }
+            return new AttrValue.L(copy);
+        }
+        throw invalidPath();
+    }
+
+    private static DynamoException invalidPath() {
+        return Errors.validation("The document path provided in the update expression is invalid for update");
+    }
+}
