@@ -2,15 +2,13 @@ package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dynamoid.emulator.partiql.Parser;
 import io.dynamoid.emulator.partiql.Statement;
 import io.dynamoid.emulator.partiql.StatementRunner;
+import io.dynamoid.emulator.partiql.Statements;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.validation.RequestSpec;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static io.dynamoid.emulator.validation.Shape.attributeValue;
@@ -41,7 +39,7 @@ public final class ExecuteStatement implements Operation {
 
     @Override
     public Response execute(ObjectNode request, RequestContext context) {
-        Statement statement = Parser.parse(request.get("Statement").textValue(), parameters(request.get("Parameters")));
+        Statement statement = Statements.parse(request);
         JsonNode limit = request.get("Limit");
         JsonNode nextToken = request.get("NextToken");
         StatementRunner.Result result = StatementRunner.run(statement, context,
@@ -54,12 +52,5 @@ public final class ExecuteStatement implements Operation {
             if (result.nextToken() != null) g.writeStringField("NextToken", result.nextToken());
             g.writeEndObject();
         };
-    }
-
-    /** The request's Parameters (none when absent), in order. */
-    static List<AttrValue> parameters(JsonNode parameters) {
-        List<AttrValue> values = new ArrayList<>();
-        if (parameters != null) for (JsonNode parameter : parameters) values.add(AttrValueJson.read(parameter));
-        return values;
     }
 }

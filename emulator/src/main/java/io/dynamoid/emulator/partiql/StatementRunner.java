@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs parsed statements against the tables: SELECT as a Query when WHERE fixes the partition key with an
@@ -59,12 +60,55 @@ public final class StatementRunner {
 
     /** Runs {@code statement}; {@code limit} (or null) and {@code nextToken} (or null) page a SELECT. */
     public static Result run(Statement statement, RequestContext context, Integer limit, String nextToken) {
-        Table table = Items.activeTable(context, statement.table());
-        if (statement instanceof Statement.Select select) return select(select, table, limit, nextToken);
-        if (statement instanceof Statement.Insert insert) insert(insert, table, context);
-        else if (statement instanceof Statement.Update update) update(update, table, context);
-        else delete((Statement.Delete) statement, table);
+        if (statement instanceof Statement.Select select) {
+            return select(select, Items.activeTable(context, select.table()), limit, nextToken);
+        }
+        apply(plan(statement, context));
         return new Result(List.of(), null);
+    }
+
+    /**
+     * One write statement's change to one item: {@code change} turns the current item (or null) into the
+     * new one (null: absent), or throws — ConditionalCheckFailed, DuplicateItem, ValidationException.
+     */
+    public record Write(Table table, ItemKey key, UnaryOperator<Item> change) {
+    }
+
+    /** What a write statement (INSERT, UPDATE, DELETE) will do, checked as far as it can be without the item. */
+    public static Write plan(Statement statement, RequestContext context) {
+        Table table = Items.activeTable(context, statement.table());
+        if (statement instanceof Statement.Insert insert) return insert(insert, table, context);
+        if (statement instanceof Statement.Update update) return update(update, table, context);
+        if (statement instanceof Statement.Delete delete) return delete(delete, table);
+        throw new IllegalArgumentException("not a write: " + statement);
+    }
+
+    /** Applies one write under its item's lock; a delete of a missing item changes nothing. */
+    public static void apply(Write write) {
+        Table table = write.table();
+        table.locked(write.key(), () -> {
+            Item current = table.get(write.key());
+            Item next = write.change().apply(current);
+            return next == null && current == null ? null : table.commit(write.key(), next);
+        });
+    }
+
+    /**
+     * A SELECT naming one item by its whole key (BatchExecuteStatement, ExecuteTransaction): the item,
+     * projected, if it exists and satisfies WHERE; else null.
+     */
+    public static Map<String, AttrValue> readItem(Statement.Select select, RequestContext context) {
+        Table table = Items.activeTable(context, select.table());
+        if (select.index() != null || select.where() == null) throw PartiqlErrors.missingKeyEquality();
+        Item item = table.get(keyOf(select.where(), table));
+        if (item == null || !Evaluator.matches(select.where(), item.attributes())) return null;
+        return select.projection() == null ? item.attributes() : Projection.of(select.projection()).apply(item.attributes());
+    }
+
+    /** The table and item a key-naming SELECT reads (for a transaction's locks). */
+    public static ItemKey keyOf(Statement.Select select, RequestContext context) {
+        if (select.where() == null) throw PartiqlErrors.missingKeyEquality();
+        return keyOf(select.where(), Items.activeTable(context, select.table()));
     }
 
     // ---------------------------------------------------------------- SELECT
@@ -125,16 +169,17 @@ public final class StatementRunner {
 
     // ---------------------------------------------------------------- writes
 
-    private static void insert(Statement.Insert insert, Table table, RequestContext context) {
+    private static Write insert(Statement.Insert insert, Table table, RequestContext context) {
         ItemKey key = Keys.validateItem(insert.item(), table);
         Item item = Item.of(insert.item());
         Items.checkItemSize(item, context);
-        Items.write(table, key, item, current -> {
+        return new Write(table, key, current -> {
             if (current != null) throw PartiqlErrors.duplicateItem();
+            return item;
         });
     }
 
-    private static void update(Statement.Update update, Table table, RequestContext context) {
+    private static Write update(Statement.Update update, Table table, RequestContext context) {
         ItemKey key = keyOf(update.where(), table);
         for (Statement.Assignment assignment : update.assignments()) {
             String head = assignment.path().head();
@@ -142,8 +187,7 @@ public final class StatementRunner {
                 throw Errors.validation("Cannot update attribute " + head + ". This attribute is part of the key");
             }
         }
-        table.locked(key, () -> {
-            Item current = table.get(key);
+        return new Write(table, key, current -> {
             if (current == null || !Evaluator.matches(update.where(), current.attributes())) {
                 throw Errors.conditionalCheckFailed(null);
             }
@@ -154,18 +198,18 @@ public final class StatementRunner {
             }
             Item updated = Item.of(attributes);
             Items.checkItemSize(updated, context);
-            return table.commit(key, updated);
+            return updated;
         });
     }
 
-    private static void delete(Statement.Delete delete, Table table) {
+    private static Write delete(Statement.Delete delete, Table table) {
         ItemKey key = keyOf(delete.where(), table);
-        table.locked(key, () -> {
-            Item current = table.get(key);
+        return new Write(table, key, current -> {
             // no item: success, nothing deleted; an item the condition refuses: ConditionalCheckFailed
-            if (current == null) return null;
-            if (!Evaluator.matches(delete.where(), current.attributes())) throw Errors.conditionalCheckFailed(null);
-            return table.commit(key, null);
+            if (current != null && !Evaluator.matches(delete.where(), current.attributes())) {
+                throw Errors.conditionalCheckFailed(null);
+            }
+            return null;
         });
     }
 
