@@ -42,8 +42,10 @@ public final class ExecuteStatement implements Operation {
         Statement statement = Statements.parse(request);
         JsonNode limit = request.get("Limit");
         JsonNode nextToken = request.get("NextToken");
+        JsonNode onFailure = request.get("ReturnValuesOnConditionCheckFailure");
         StatementRunner.Result result = StatementRunner.run(statement, context,
-                limit == null ? null : limit.intValue(), nextToken == null ? null : nextToken.textValue());
+                limit == null ? null : limit.intValue(), nextToken == null ? null : nextToken.textValue(),
+                onFailure != null && onFailure.textValue().equals("ALL_OLD"));
         return g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("Items");

@@ -58,12 +58,18 @@ public final class StatementRunner {
     private StatementRunner() {
     }
 
-    /** Runs {@code statement}; {@code limit} (or null) and {@code nextToken} (or null) page a SELECT. */
-    public static Result run(Statement statement, RequestContext context, Integer limit, String nextToken) {
+    /**
+     * Runs {@code statement}; {@code limit} (or null) and {@code nextToken} (or null) page a SELECT. With
+     * {@code returnOldOnFailure} (ReturnValuesOnConditionCheckFailure=ALL_OLD) a failed condition answers the
+     * item it refused.
+     */
+    public static Result run(Statement statement, RequestContext context, Integer limit, String nextToken,
+                             boolean returnOldOnFailure) {
         if (statement instanceof Statement.Select select) {
             return select(select, Items.activeTable(context, select.table()), limit, nextToken);
         }
-        apply(plan(statement, context));
+        Write write = plan(statement, context);
+        apply(returnOldOnFailure ? write.returningOldOnFailure() : write);
         return new Result(List.of(), null);
     }
 
@@ -72,6 +78,20 @@ public final class StatementRunner {
      * new one (null: absent), or throws — ConditionalCheckFailed, DuplicateItem, ValidationException.
      */
     public record Write(Table table, ItemKey key, UnaryOperator<Item> change) {
+
+        /** The same write, whose ConditionalCheckFailedException carries the item it refused. */
+        public Write returningOldOnFailure() {
+            return new Write(table, key, current -> {
+                try {
+                    return change.apply(current);
+                } catch (DynamoException e) {
+                    if (current != null && e.shortType().equals("ConditionalCheckFailedException")) {
+                        throw e.withItem(current.attributes());
+                    }
+                    throw e;
+                }
+            });
+        }
     }
 
     /** What a write statement (INSERT, UPDATE, DELETE) will do, checked as far as it can be without the item. */

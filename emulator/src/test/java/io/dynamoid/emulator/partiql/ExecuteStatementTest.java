@@ -162,6 +162,16 @@ class ExecuteStatementTest extends EmulatorTestBase {
     }
 
     @Test
+    void aFailedConditionCanAnswerTheItemItRefused() {
+        String pk = fresh();
+        sql("INSERT INTO $T VALUE {'pk': ?, 'sk': 1, 'v': 1}", s(pk));
+        ConditionalCheckFailedException e = assertThrows(ConditionalCheckFailedException.class,
+                () -> client.executeStatement(b -> b.statement("DELETE FROM \"" + table + "\" WHERE pk = ? AND sk = 1 AND v = 2")
+                        .parameters(s(pk)).returnValuesOnConditionCheckFailure("ALL_OLD")));
+        assertEquals(Map.of("pk", s(pk), "sk", n(1), "v", n(1)), e.item());
+    }
+
+    @Test
     void updateOfAMissingItemIsAConditionalCheckFailure() {
         assertThrows(ConditionalCheckFailedException.class, () -> sql("UPDATE $T SET v = 2 WHERE pk = ? AND sk = 1", s(fresh())));
     }

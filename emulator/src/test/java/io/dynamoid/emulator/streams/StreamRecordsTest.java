@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -175,6 +176,23 @@ class StreamRecordsTest extends StreamsTestBase {
         assertEquals(OperationType.INSERT, records.get(1).eventName());
         assertEquals(OperationType.MODIFY, records.get(2).eventName());
         assertEquals("2", records.get(2).dynamodb().newImage().get("n").n());
+    }
+
+    @Test
+    void partiqlWritesAreRecorded() {
+        String table = uniqueTableName("partiql");
+        String arn = createTable(table, StreamViewType.NEW_AND_OLD_IMAGES);
+        String quoted = "\"" + table + "\"";
+        client.executeStatement(b -> b.statement("INSERT INTO " + quoted + " VALUE {'pk': 'a', 'v': 1}"));
+        client.executeTransaction(b -> b.transactStatements(
+                ParameterizedStatement.builder().statement("UPDATE " + quoted + " SET v = 2 WHERE pk = 'a'").build(),
+                ParameterizedStatement.builder().statement("INSERT INTO " + quoted + " VALUE {'pk': 'b'}").build()));
+        client.executeStatement(b -> b.statement("DELETE FROM " + quoted + " WHERE pk = 'b'"));
+        List<Record> records = readAll(arn);
+        assertEquals(List.of(OperationType.INSERT, OperationType.MODIFY, OperationType.INSERT, OperationType.REMOVE),
+                records.stream().map(Record::eventName).toList());
+        assertEquals("1", records.get(1).dynamodb().oldImage().get("v").n());
+        assertEquals("2", records.get(1).dynamodb().newImage().get("v").n());
     }
 
     @Test
