@@ -24,6 +24,8 @@ import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
 import io.dynamoid.emulator.protocol.Numbers;
+import io.dynamoid.emulator.storage.IndexKey;
+import io.dynamoid.emulator.storage.IndexStore;
 import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.ItemKey;
 import io.dynamoid.emulator.storage.KeyElement;
@@ -134,41 +136,69 @@ public final class StatementRunner {
     // ---------------------------------------------------------------- SELECT
 
     private static Result select(Statement.Select select, Table table, Integer limit, String nextToken) {
-        if (select.index() != null) {
-            throw Errors.validation("SELECT from a secondary index is not supported by this emulator");
+        AttrValue partition = null;
+        if (select.where() != null) {
+            String partitionKey = select.index() == null ? table.definition().hashKeyName()
+                    : index(select, table).definition().keySchema().hash().name();
+            partition = equalities(select.where()).get(partitionKey);
         }
-        NavigableMap<ItemKey, Item> range = table.items();
-        AttrValue partition = select.where() == null ? null : equalities(select.where()).get(table.definition().hashKeyName());
+        if (select.index() == null) {
+            NavigableMap<ItemKey, Item> range = table.items();
+            if (partition != null) range = range.subMap(ItemKey.partitionStart(partition), true, ItemKey.partitionEnd(partition), true);
+            if (nextToken != null) range = range.tailMap(table.keyOf(decodeToken(nextToken, table)), false);
+            return page(range, select, table, limit);
+        }
+        IndexStore index = index(select, table);
+        NavigableMap<IndexKey, Item> range = index.entries();
         if (partition != null) {
-            range = range.subMap(ItemKey.partitionStart(partition), true, ItemKey.partitionEnd(partition), true);
+            range = range.subMap(IndexKey.partitionBound(partition, -1), true, IndexKey.partitionBound(partition, 1), true);
         }
-        if (nextToken != null) range = range.tailMap(decodeToken(nextToken, table), false);
+        if (nextToken != null) {
+            Map<String, AttrValue> last = decodeToken(nextToken, table);
+            IndexKey lastKey = index.keyOf(table.keyOf(last), last);
+            if (lastKey == null) throw invalidToken();
+            range = range.tailMap(lastKey, false);
+        }
+        return page(range, select, table, limit);
+    }
+
+    private static IndexStore index(Statement.Select select, Table table) {
+        IndexStore index = table.definition().index(select.index()) == null ? null : table.indexes().find(select.index());
+        if (index == null) throw Errors.validation("The table does not have the specified index: " + select.index());
+        return index;
+    }
+
+    /**
+     * One page of {@code range} (table items or index entries): at most Limit items evaluated and 1 MB read,
+     * the matching ones projected; NextToken names the last one evaluated when the page stopped early.
+     */
+    private static <K> Result page(NavigableMap<K, Item> range, Statement.Select select, Table table, Integer limit) {
         Projection projection = select.projection() == null ? null : Projection.of(select.projection());
         List<Map<String, AttrValue>> items = new ArrayList<>();
         int evaluated = 0;
         long bytes = 0;
-        ItemKey last = null;
+        Item last = null;
         boolean more = false;
-        for (Map.Entry<ItemKey, Item> entry : range.entrySet()) {
+        for (Item item : range.values()) {
             if ((limit != null && evaluated == limit) || bytes >= MAX_PAGE_BYTES) {
                 more = true;
                 break;
             }
-            Item item = entry.getValue();
             evaluated++;
             bytes += item.size();
-            last = entry.getKey();
+            last = item;
             if (select.where() != null && !Evaluator.matches(select.where(), item.attributes())) continue;
             items.add(projection == null ? item.attributes() : projection.apply(item.attributes()));
         }
-        return new Result(items, more ? encodeToken(last, table) : null);
+        return new Result(items, more ? encodeToken(last, table, select) : null);
     }
 
-    /** NextToken: the last evaluated item's key attributes, as JSON, in base64. */
-    private static String encodeToken(ItemKey last, Table table) {
+    /** NextToken: the key attributes (table's, and the index's when reading one) of the last item evaluated, as JSON, in base64. */
+    private static String encodeToken(Item last, Table table, Statement.Select select) {
         Map<String, AttrValue> key = new LinkedHashMap<>();
-        key.put(table.definition().hashKeyName(), last.partition());
-        if (table.definition().rangeKeyName() != null) key.put(table.definition().rangeKeyName(), last.sort());
+        List<KeyElement> elements = new ArrayList<>(table.definition().keySchema().elements());
+        if (select.index() != null) elements.addAll(index(select, table).definition().keySchema().elements());
+        for (KeyElement element : elements) key.put(element.name(), last.get(element.name()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             AttrValueJson.writeItem(g, key);
@@ -178,13 +208,18 @@ public final class StatementRunner {
         return Base64.getEncoder().encodeToString(out.toByteArray());
     }
 
-    private static ItemKey decodeToken(String token, Table table) {
+    private static Map<String, AttrValue> decodeToken(String token, Table table) {
         try {
             Map<String, AttrValue> key = AttrValueJson.readItem(MAPPER.readTree(Base64.getDecoder().decode(token)));
-            return Keys.validateKey(key, table);
+            Keys.validateItem(key, table);
+            return key;
         } catch (IOException | IllegalArgumentException | DynamoException e) {
-            throw Errors.validation("Invalid NextToken");
+            throw invalidToken();
         }
+    }
+
+    private static DynamoException invalidToken() {
+        return Errors.validation("Invalid NextToken");
     }
 
     // ---------------------------------------------------------------- writes
