@@ -360,11 +360,7 @@ final class Parser {
             pos++;
             return new NameRef(token.text());
         }
-        // condition paths start with a letter; update and projection paths may start with "_"
-        if (token.kind() != Kind.IDENTIFIER || isKeyword(token)
-                || (grammar == Grammar.CONDITION && token.text().charAt(0) == '_')) {
-            throw fail();
-        }
+        if (token.kind() != Kind.IDENTIFIER || isKeyword(token)) throw fail();
         pos++;
         return new Name(token.text());
     }

@@ -2,25 +2,26 @@ package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynamoid.emulator.expressions.ConditionExpression;
+import io.dynamoid.emulator.expressions.Expressions;
+import io.dynamoid.emulator.expressions.KeyCondition;
+import io.dynamoid.emulator.expressions.LegacyConditions;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.Errors;
 import io.dynamoid.emulator.storage.IndexDefinition;
 import io.dynamoid.emulator.storage.IndexStore;
-import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.KeyElement;
 import io.dynamoid.emulator.storage.KeySchema;
 import io.dynamoid.emulator.storage.Table;
+import io.dynamoid.emulator.storage.TableDefinition;
 import io.dynamoid.emulator.validation.RequestSpec;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 import static io.dynamoid.emulator.validation.Shape.attributeValue;
 import static io.dynamoid.emulator.validation.Shape.bool;
@@ -70,23 +71,35 @@ public final class Query implements Operation {
 
     @Override
     public Response execute(ObjectNode request, RequestContext context) {
+        // request-only validation, in dynalite's order (validations/query.js)
+        Expressions.checkParameters(request, List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
+                List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"));
+        LegacyConditions.checkConditions(request.get("QueryFilter"));
         List<String> attributesToGet = ReadRequest.attributesToGet(request);
         ReadRequest.checkNoDuplicates(attributesToGet);
         Map<String, AttrValue> startKey = ReadRequest.exclusiveStartKey(request);
         if (!request.has("KeyConditions") && !request.has("KeyConditionExpression")) {
             throw Errors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
-        Map<String, KeyCondition> conditions = legacyKeyConditions(request.get("KeyConditions"));
+        Expressions.Compiled compiled = Expressions.compile(request);
+        Map<String, KeyCondition> conditions;
+        if (compiled.keyCondition() != null) {
+            conditions = KeyCondition.fromExpression(compiled.keyCondition());
+        } else {
+            LegacyConditions.checkConditions(request.get("KeyConditions"));
+            conditions = legacyKeyConditions(request.get("KeyConditions"));
+        }
         if (conditions.size() != 1 && conditions.size() != 2) {
             throw Errors.validation("Conditions can be of length 1 or 2 only");
         }
 
+        // against the table (actions/query.js)
         boolean consistent = ReadRequest.flag(request, "ConsistentRead");
         Table table = context.table(ReadRequest.text(request, "TableName"));
         IndexStore index = ReadRequest.index(table, ReadRequest.text(request, "IndexName"), consistent);
         IndexDefinition indexDefinition = index == null ? null : index.definition();
         String select = ReadRequest.select(ReadRequest.text(request, "Select"), attributesToGet != null,
-                request.has("ProjectionExpression"), indexDefinition);
+                compiled.projection() != null, indexDefinition);
         ReadTarget<?> target = ReadTarget.of(table, index);
         KeySchema schema = target.keySchema();
 
@@ -95,40 +108,31 @@ public final class Query implements Operation {
             throw Errors.validation("The provided starting key is invalid");
         }
         checkKeyConditions(schema, conditions, startKey);
-        AttrValue partition = conditions.get(schema.hash().name()).value();
+        AttrValue partition = conditions.get(schema.hash().name()).values().get(0);
         KeyCondition sortCondition = schema.range() == null ? null : conditions.get(schema.range().name());
         if (startKey != null) checkStartKeyInRange(table, schema, startKey, partition, sortCondition);
+        TableDefinition definition = table.definition();
+        if (compiled.projection() != null) Expressions.checkKeyPaths(compiled.projection().nestedPathHeads(), definition);
+        ConditionExpression filter = ReadRequest.filter(compiled, request, "QueryFilter");
+        if (filter != null) checkFilterOnNonKeys(schema, filter, compiled.filter() != null ? "Filter Expression" : "QueryFilter");
         ReadRequest.checkSelectOnGlobalIndex(select, indexDefinition);
+        if (compiled.filter() != null) Expressions.checkKeyPaths(compiled.filter().nestedPathHeads(), definition);
 
-        Set<String> requested = attributesToGet == null ? Set.of() : new HashSet<>(attributesToGet);
-        UnaryOperator<Item> fetch = ReadRequest.fetchFromTable(table, index, select, requested);
-        Predicate<Map<String, AttrValue>> filter = item -> true;
-        UnaryOperator<Map<String, AttrValue>> projection = attributesToGet != null
-                ? ReadRequest.keepOnly(attributesToGet) : UnaryOperator.identity();
         JsonNode forwardNode = request.get("ScanIndexForward");
         boolean forward = forwardNode == null || forwardNode.booleanValue();
-        ReadPage page = ReadPage.read(target.query(partition, sortCondition, startKey, forward),
-                ReadRequest.integer(request, "Limit"), index != null, fetch, table.definition().rangeKeyName(),
-                startKeyNames, filter, projection);
-        ConsumedCapacity capacity = page.capacity(table.name(), indexDefinition, consistent);
-        ConsumedCapacity.Mode capacityMode = ConsumedCapacity.Mode.of(request);
-        boolean countOnly = "COUNT".equals(select);
-        return g -> {
-            g.writeStartObject();
-            ConsumedCapacity.writeField(g, capacityMode, capacity);
-            g.writeNumberField("Count", page.items().size());
-            if (!countOnly) {
-                g.writeArrayFieldStart("Items");
-                for (Map<String, AttrValue> item : page.items()) AttrValueJson.writeItem(g, item);
-                g.writeEndArray();
+        ReadPage page = ReadRequest.readPage(target.query(partition, sortCondition, startKey, forward), request, table,
+                index, select, ReadRequest.projection(compiled, attributesToGet), filter, startKeyNames);
+        return ReadRequest.response(page, page.capacity(table.name(), indexDefinition, consistent),
+                ConsumedCapacity.Mode.of(request), select);
+    }
+
+    /** A Query filter may not test the key it queries by: its condition already did. */
+    private static void checkFilterOnNonKeys(KeySchema schema, ConditionExpression filter, String parameter) {
+        for (KeyElement element : schema.elements()) {
+            if (filter.pathHeads().contains(element.name())) {
+                throw Errors.validation(parameter + " can only contain non-primary key attributes: Primary key attribute: " + element.name());
             }
-            if (page.lastEvaluatedKey() != null) {
-                g.writeFieldName("LastEvaluatedKey");
-                AttrValueJson.writeItem(g, page.lastEvaluatedKey());
-            }
-            g.writeNumberField("ScannedCount", page.scannedCount());
-            g.writeEndObject();
-        };
+        }
     }
 
     /** KeyConditions as written: attribute → operator and values, in request order. */
@@ -186,7 +190,7 @@ public final class Query implements Operation {
     /** A starting key must be a table key and lie inside the key condition. */
     private static void checkStartKeyInRange(Table table, KeySchema schema, Map<String, AttrValue> startKey,
                                              AttrValue partition, KeyCondition sortCondition) {
-        ReadRequest.checkTableKey(startKey, table.definition().keySchema());
+        ReadRequest.checkTableKey(startKey, table);
         boolean samePartition = partition.equals(startKey.get(schema.hash().name()));
         if (sortCondition == null) {
             if (!samePartition) {

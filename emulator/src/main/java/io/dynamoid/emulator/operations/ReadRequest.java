@@ -2,23 +2,28 @@ package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynamoid.emulator.expressions.ConditionExpression;
+import io.dynamoid.emulator.expressions.Expressions;
+import io.dynamoid.emulator.expressions.LegacyConditions;
+import io.dynamoid.emulator.expressions.Projection;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
+import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
-import io.dynamoid.emulator.protocol.ItemSize;
 import io.dynamoid.emulator.storage.IndexDefinition;
 import io.dynamoid.emulator.storage.IndexStore;
 import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.KeyElement;
-import io.dynamoid.emulator.storage.KeySchema;
 import io.dynamoid.emulator.storage.Table;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -157,49 +162,66 @@ final class ReadRequest {
         return entry -> table.get(table.keyOf(entry.attributes()));
     }
 
-    /** Keeps only the named top-level attributes (AttributesToGet). */
-    static UnaryOperator<Map<String, AttrValue>> keepOnly(List<String> names) {
-        return item -> {
-            Map<String, AttrValue> kept = new LinkedHashMap<>();
-            for (String name : names) {
-                AttrValue value = item.get(name);
-                if (value != null) kept.put(name, value);
+    /** The request's projection: its ProjectionExpression, or its AttributesToGet; null for whole items. */
+    static Projection projection(Expressions.Compiled compiled, List<String> attributesToGet) {
+        if (compiled.projection() != null) return compiled.projection();
+        return attributesToGet == null ? null : Projection.ofAttributes(attributesToGet);
+    }
+
+    /** The request's filter: its FilterExpression, or its legacy QueryFilter/ScanFilter; null when none. */
+    static ConditionExpression filter(Expressions.Compiled compiled, ObjectNode request, String legacyMember) {
+        if (compiled.filter() != null) return compiled.filter();
+        return LegacyConditions.filter(request.get(legacyMember), request.get("ConditionalOperator"));
+    }
+
+    /** Reads one page with the request's Limit, filter and projection (none for COUNT, which returns no items). */
+    static ReadPage readPage(Iterator<Item> source, ObjectNode request, Table table, IndexStore index, String select,
+                             Projection projection, ConditionExpression filter, List<String> startKeyNames) {
+        UnaryOperator<Item> fetch = fetchFromTable(table, index, select,
+                projection == null ? Set.of() : projection.attributes());
+        Predicate<Map<String, AttrValue>> matches = filter == null ? item -> true : filter::matches;
+        UnaryOperator<Map<String, AttrValue>> project = projection == null || "COUNT".equals(select)
+                ? UnaryOperator.identity() : projection::apply;
+        return ReadPage.read(source, integer(request, "Limit"), index != null, fetch,
+                table.definition().rangeKeyName(), startKeyNames, matches, project);
+    }
+
+    /** The response of a Query or Scan page: Count, Items (unless Select COUNT), LastEvaluatedKey, ScannedCount. */
+    static Response response(ReadPage page, ConsumedCapacity capacity, ConsumedCapacity.Mode capacityMode, String select) {
+        boolean countOnly = "COUNT".equals(select);
+        return g -> {
+            g.writeStartObject();
+            ConsumedCapacity.writeField(g, capacityMode, capacity);
+            g.writeNumberField("Count", page.items().size());
+            if (!countOnly) {
+                g.writeArrayFieldStart("Items");
+                for (Map<String, AttrValue> item : page.items()) AttrValueJson.writeItem(g, item);
+                g.writeEndArray();
             }
-            return kept;
+            if (page.lastEvaluatedKey() != null) {
+                g.writeFieldName("LastEvaluatedKey");
+                AttrValueJson.writeItem(g, page.lastEvaluatedKey());
+            }
+            g.writeNumberField("ScannedCount", page.scannedCount());
+            g.writeEndObject();
         };
     }
 
-    /**
-     * One key attribute of a starting key: present with the schema's type (else "does not match the
-     * schema"), not empty, within the key size limits.
-     */
+    /** One key attribute of a starting key, against the table's or the index's key schema. */
     static void checkKeyPiece(Map<String, AttrValue> key, KeyElement element, boolean isHash) {
-        AttrValue value = key.get(element.name());
-        if (value == null || !value.type().equals(element.attributeType())) {
-            throw Errors.validation("The provided key element does not match the schema");
-        }
-        int length;
-        if (value instanceof AttrValue.S s) length = ItemSize.utf8Length(s.value());
-        else if (value instanceof AttrValue.B b) length = b.value().length();
-        else return;
-        if (length == 0) {
-            throw Errors.validation("One or more parameter values were invalid: The AttributeValue for a key attribute "
-                    + "cannot contain an empty " + (value instanceof AttrValue.S ? "string" : "binary")
-                    + " value. Key: " + element.name());
-        }
-        if (isHash && length > 2048) {
-            throw Errors.validation("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
-        }
-        if (!isHash && length > 1024) {
-            throw Errors.validation("One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
-        }
+        Keys.validateKeyPiece(key, element, element.attributeType(), isHash);
     }
 
     /** The table part of a starting key must be a valid table key ("The provided starting key is invalid: ..."). */
-    static void checkTableKey(Map<String, AttrValue> startKey, KeySchema tableSchema) {
+    static void checkTableKey(Map<String, AttrValue> startKey, Table table) {
+        Map<String, AttrValue> tableKey = new LinkedHashMap<>();
+        for (KeyElement element : table.definition().keySchema().elements()) {
+            AttrValue value = startKey.get(element.name());
+            if (value != null) tableKey.put(element.name(), value);
+        }
         try {
-            for (KeyElement element : tableSchema.elements()) checkKeyPiece(startKey, element, element == tableSchema.hash());
-        } catch (io.dynamoid.emulator.protocol.DynamoException e) {
+            Keys.validateKey(tableKey, table);
+        } catch (DynamoException e) {
             throw Errors.validation("The provided starting key is invalid: " + e.getMessage());
         }
     }

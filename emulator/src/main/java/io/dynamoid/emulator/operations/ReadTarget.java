@@ -1,5 +1,6 @@
 package io.dynamoid.emulator.operations;
 
+import io.dynamoid.emulator.expressions.KeyCondition;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.Bytes;
 import io.dynamoid.emulator.storage.IndexDefinition;
@@ -12,6 +13,7 @@ import io.dynamoid.emulator.storage.KeySchema;
 import io.dynamoid.emulator.storage.Table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -82,7 +84,7 @@ abstract sealed class ReadTarget<K> {
         Bound<K> lower = partitionStart(partition);
         Bound<K> upper = partitionEnd(partition);
         if (sort != null) {
-            AttrValue v = sort.value();
+            AttrValue v = sort.values().get(0);
             switch (sort.operator()) {
                 case "EQ" -> {
                     lower = from(partition, v, true);
@@ -98,7 +100,7 @@ abstract sealed class ReadTarget<K> {
                 }
                 case "BEGINS_WITH" -> {
                     lower = from(partition, v, true);
-                    AttrValue successor = KeyCondition.prefixSuccessor(v);
+                    AttrValue successor = prefixSuccessor(v);
                     if (successor != null) upper = to(partition, successor, false);
                 }
                 default -> throw new IllegalStateException(sort.operator());
@@ -120,6 +122,32 @@ abstract sealed class ReadTarget<K> {
                 : hashFrom > 0 ? map.tailMap(hashStart(hashFrom), true) : map;
         if (hashTo <= 0xFFFFFFFFL) view = view.headMap(hashStart(hashTo), false);
         return view.values().iterator();
+    }
+
+    /**
+     * The smallest key value above every value that begins with {@code prefix}, or null when there is none
+     * (the prefix is all maximal characters or bytes). With it, begins_with is a plain key range.
+     */
+    static AttrValue prefixSuccessor(AttrValue prefix) {
+        if (prefix instanceof AttrValue.S s) {
+            int[] codePoints = s.value().codePoints().toArray();
+            for (int i = codePoints.length - 1; i >= 0; i--) {
+                if (codePoints[i] < Character.MAX_CODE_POINT) {
+                    int next = codePoints[i] == 0xD7FF ? 0xE000 : codePoints[i] + 1; // skip the surrogate range
+                    return new AttrValue.S(new String(codePoints, 0, i) + Character.toString(next));
+                }
+            }
+            return null;
+        }
+        byte[] bytes = ((AttrValue.B) prefix).value().toArray();
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] != (byte) 0xff) {
+                byte[] successor = Arrays.copyOf(bytes, i + 1);
+                successor[i]++;
+                return new AttrValue.B(Bytes.wrap(successor));
+            }
+        }
+        return null;
     }
 
     private Iterator<Item> range(Bound<K> lower, Bound<K> upper, boolean forward) {

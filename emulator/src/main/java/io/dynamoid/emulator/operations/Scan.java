@@ -1,22 +1,19 @@
 package io.dynamoid.emulator.operations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynamoid.emulator.expressions.Expressions;
+import io.dynamoid.emulator.expressions.LegacyConditions;
 import io.dynamoid.emulator.protocol.AttrValue;
-import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.Errors;
 import io.dynamoid.emulator.storage.IndexDefinition;
 import io.dynamoid.emulator.storage.IndexStore;
-import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.KeyElement;
 import io.dynamoid.emulator.storage.Table;
+import io.dynamoid.emulator.storage.TableDefinition;
 import io.dynamoid.emulator.validation.RequestSpec;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 import static io.dynamoid.emulator.validation.Shape.attributeValue;
 import static io.dynamoid.emulator.validation.Shape.bool;
@@ -61,8 +58,12 @@ public final class Scan implements Operation {
 
     @Override
     public Response execute(ObjectNode request, RequestContext context) {
+        // request-only validation, in dynalite's order (validations/scan.js)
+        Expressions.checkParameters(request, List.of("ProjectionExpression", "FilterExpression"),
+                List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"));
         List<String> attributesToGet = ReadRequest.attributesToGet(request);
         ReadRequest.checkNoDuplicates(attributesToGet);
+        LegacyConditions.checkConditions(request.get("ScanFilter"));
         Map<String, AttrValue> startKey = ReadRequest.exclusiveStartKey(request);
         Integer segment = ReadRequest.integer(request, "Segment");
         Integer totalSegments = ReadRequest.integer(request, "TotalSegments");
@@ -78,13 +79,15 @@ public final class Scan implements Operation {
                         + "Segment: " + segment + " is not less than TotalSegments: " + totalSegments);
             }
         }
+        Expressions.Compiled compiled = Expressions.compile(request);
 
+        // against the table (actions/scan.js)
         boolean consistent = ReadRequest.flag(request, "ConsistentRead");
         Table table = context.table(ReadRequest.text(request, "TableName"));
         IndexStore index = ReadRequest.index(table, ReadRequest.text(request, "IndexName"), consistent);
         IndexDefinition indexDefinition = index == null ? null : index.definition();
         String select = ReadRequest.select(ReadRequest.text(request, "Select"), attributesToGet != null,
-                request.has("ProjectionExpression"), indexDefinition);
+                compiled.projection() != null, indexDefinition);
         ReadTarget<?> target = ReadTarget.of(table, index);
 
         List<String> startKeyNames = target.startKeyNames();
@@ -99,7 +102,7 @@ public final class Scan implements Operation {
             }
         }
         ReadRequest.checkSelectOnGlobalIndex(select, indexDefinition);
-        if (startKey != null) ReadRequest.checkTableKey(startKey, table.definition().keySchema());
+        if (startKey != null) ReadRequest.checkTableKey(startKey, table);
 
         long hashFrom = 0;
         long hashTo = HASH_SPACE;
@@ -115,33 +118,15 @@ public final class Scan implements Operation {
                 }
             }
         }
+        TableDefinition definition = table.definition();
+        if (compiled.projection() != null) Expressions.checkKeyPaths(compiled.projection().nestedPathHeads(), definition);
+        if (compiled.filter() != null) Expressions.checkKeyPaths(compiled.filter().nestedPathHeads(), definition);
 
-        Set<String> requested = attributesToGet == null ? Set.of() : new HashSet<>(attributesToGet);
-        UnaryOperator<Item> fetch = ReadRequest.fetchFromTable(table, index, select, requested);
-        Predicate<Map<String, AttrValue>> filter = item -> true;
-        UnaryOperator<Map<String, AttrValue>> projection = attributesToGet != null
-                ? ReadRequest.keepOnly(attributesToGet) : UnaryOperator.identity();
-        ReadPage page = ReadPage.read(target.scan(hashFrom, hashTo, startKey), ReadRequest.integer(request, "Limit"),
-                index != null, fetch, table.definition().rangeKeyName(), startKeyNames, filter, projection);
-        ConsumedCapacity capacity = page.capacity(table.name(), indexDefinition, consistent);
-        ConsumedCapacity.Mode capacityMode = ConsumedCapacity.Mode.of(request);
-        boolean countOnly = "COUNT".equals(select);
-        return g -> {
-            g.writeStartObject();
-            ConsumedCapacity.writeField(g, capacityMode, capacity);
-            g.writeNumberField("Count", page.items().size());
-            if (!countOnly) {
-                g.writeArrayFieldStart("Items");
-                for (Map<String, AttrValue> item : page.items()) AttrValueJson.writeItem(g, item);
-                g.writeEndArray();
-            }
-            if (page.lastEvaluatedKey() != null) {
-                g.writeFieldName("LastEvaluatedKey");
-                AttrValueJson.writeItem(g, page.lastEvaluatedKey());
-            }
-            g.writeNumberField("ScannedCount", page.scannedCount());
-            g.writeEndObject();
-        };
+        ReadPage page = ReadRequest.readPage(target.scan(hashFrom, hashTo, startKey), request, table, index, select,
+                ReadRequest.projection(compiled, attributesToGet), ReadRequest.filter(compiled, request, "ScanFilter"),
+                startKeyNames);
+        return ReadRequest.response(page, page.capacity(table.name(), indexDefinition, consistent),
+                ConsumedCapacity.Mode.of(request), select);
     }
 
     /** The first unsigned hash of segment {@code segment} of {@code total}: ceil(2^32 * segment / total). */

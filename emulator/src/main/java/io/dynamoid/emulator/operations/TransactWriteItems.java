@@ -195,7 +195,9 @@ public final class TransactWriteItems implements Operation {
                 Outcome outcome = evaluate(action, current, maxItemSize);
                 reasons.add(outcome.failure() == null ? Reason.NONE : outcome.failure());
                 cancelled |= outcome.failure() != null;
-                boolean writes = action.parsed().kind() != Kind.CONDITION_CHECK && (outcome.newItem() != null || current != null);
+                // A check writes nothing; nor does deleting a missing item.
+                boolean writes = outcome.failure() == null && action.parsed().kind() != Kind.CONDITION_CHECK
+                        && (outcome.newItem() != null || current != null);
                 if (writes) changes.add(new Change(action.table(), action.key(), current, outcome.newItem()));
                 ConsumedCapacity units = writes ? ConsumedCapacity.write(action.table().definition(), current, outcome.newItem())
                         : ConsumedCapacity.write(action.table().definition(), null, null);

@@ -18,6 +18,7 @@ import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.storage.TableDefinition;
 import io.dynamoid.emulator.validation.RequestSpec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ public final class UpdateItem implements Operation {
     }
 
     private static List<IndexDefinition> indexes(TableDefinition definition) {
-        List<IndexDefinition> all = new java.util.ArrayList<>(definition.globalIndexes());
+        List<IndexDefinition> all = new ArrayList<>(definition.globalIndexes());
         all.addAll(definition.localIndexes());
         return all;
     }
@@ -155,8 +156,9 @@ public final class UpdateItem implements Operation {
         return types;
     }
 
+    /** The declared type (S, N or B) of a key attribute, from the table's AttributeDefinitions. */
     private static String typeOf(TableDefinition definition, KeyElement element) {
-        return element.attributeType() != null ? element.attributeType() : definition.attributeDefinitions().get(element.name());
+        return definition.attributeDefinitions().get(element.name());
     }
 
     private static String text(ObjectNode request, String member, String absent) {

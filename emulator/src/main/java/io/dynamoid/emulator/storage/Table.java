@@ -20,13 +20,13 @@ public final class Table {
     private static final int LOCK_STRIPES = 256;
 
     private volatile TableDefinition definition;
+    /** The database holding this table, whose {@link CommitListener} hears about writes; set when added. */
+    private volatile Database database;
     private final ConcurrentSkipListMap<ItemKey, Item> items = new ConcurrentSkipListMap<>();
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong itemCount = new AtomicLong();
     private final AtomicLong sizeBytes = new AtomicLong();
     private final TableIndexes indexes = new TableIndexes(this);
-    /** The database holding this table, whose {@link CommitListener} hears about writes; set when added. */
-    private volatile Database database;
 
     public Table(TableDefinition definition) {
         this.definition = definition;

@@ -36,16 +36,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The acceptance test of transactions: 16 threads move money between 50 accounts with TransactWriteItems
  * (a conditional debit, a credit and a ledger entry per transfer), while a reader takes TransactGetItems
- * snapshots of every account. Every snapshot and the final state must hold the same total, no balance may
- * go negative, and each account's balance must equal its opening balance plus the ledger's transfers — so
- * a transfer applied in part (a debit without its credit or its ledger entry) would be caught.
+ * snapshots of every account and another thread keeps touching accounts with plain UpdateItem (single-key
+ * locks interleaved with the transactions' ordered multi-key locks). Every snapshot and the final state
+ * must hold the same total, no balance may go negative, and each account's balance must equal its opening
+ * balance plus the ledger's transfers — so a transfer applied in part (a debit without its credit or its
+ * ledger entry), or a balance lost to a concurrent single write, would be caught.
  */
 class TransferTest extends EmulatorTestBase {
     private static final int THREADS = 16;
     private static final int ACCOUNTS = 50;
     private static final long OPENING_BALANCE = 100;
     private static final int TRANSFERS_PER_THREAD = 30;
-    private static final long TIME_LIMIT_MILLIS = 20_000;
+    private static final long TIME_LIMIT_MILLIS = 15_000;
 
     @Test
     void concurrentTransfersConserveMoneyAndNeverApplyHalfATransfer() throws Exception {
@@ -62,7 +64,7 @@ class TransferTest extends EmulatorTestBase {
         AtomicInteger refused = new AtomicInteger();
         AtomicBoolean writing = new AtomicBoolean(true);
         long deadline = System.currentTimeMillis() + TIME_LIMIT_MILLIS;
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS + 2);
         try {
             List<Future<?>> writers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -96,9 +98,20 @@ class TransferTest extends EmulatorTestBase {
                 }
                 return snapshots;
             });
+            Future<Integer> toucher = pool.submit(() -> {
+                int touches = 0;
+                while (writing.get()) {
+                    int account = ThreadLocalRandom.current().nextInt(ACCOUNTS);
+                    client.updateItem(u -> u.tableName(accounts).key(Map.of("pk", s(name(account))))
+                            .updateExpression("ADD touches :one").expressionAttributeValues(Map.of(":one", n(1))));
+                    touches++;
+                }
+                return touches;
+            });
             for (Future<?> writer : writers) writer.get(TIME_LIMIT_MILLIS + 30_000, TimeUnit.MILLISECONDS);
             writing.set(false);
             assertTrue(reader.get(30, TimeUnit.SECONDS) > 0, "the reader took snapshots");
+            assertTrue(toucher.get(30, TimeUnit.SECONDS) > 0, "single writes ran alongside");
         } finally {
             pool.shutdownNow();
         }
@@ -110,9 +123,7 @@ class TransferTest extends EmulatorTestBase {
         Map<String, Long> expected = new HashMap<>();
         for (int i = 0; i < ACCOUNTS; i++) expected.put(name(i), OPENING_BALANCE);
         int entries = 0;
-        for (String id : attempted) {
-            Map<String, AttributeValue> entry = client.getItem(g -> g.tableName(ledger).key(Map.of("pk", s(id))).consistentRead(true)).item();
-            if (entry.isEmpty()) continue;
+        for (Map<String, AttributeValue> entry : ledgerEntries(ledger, new ArrayList<>(attempted))) {
             entries++;
             long amount = Long.parseLong(entry.get("amount").n());
             expected.merge(entry.get("from").s(), -amount, Long::sum);
@@ -134,6 +145,21 @@ class TransferTest extends EmulatorTestBase {
                         .expressionAttributeValues(Map.of(":amount", n(amount))).build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(ledger)
                         .item(Map.of("pk", s(id), "from", s(name(from)), "to", s(name(to)), "amount", n(amount))).build()).build()));
+    }
+
+    /** The ledger entries among {@code ids}, read 100 at a time. */
+    private static List<Map<String, AttributeValue>> ledgerEntries(String ledger, List<String> ids) {
+        List<Map<String, AttributeValue>> entries = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<TransactGetItem> gets = new ArrayList<>();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
+                gets.add(TransactGetItem.builder().get(Get.builder().tableName(ledger).key(Map.of("pk", s(id))).build()).build());
+            }
+            for (ItemResponse response : client.transactGetItems(r -> r.transactItems(gets)).responses()) {
+                if (response.hasItem()) entries.add(response.item());
+            }
+        }
+        return entries;
     }
 
     /** Every account's balance, read in one TransactGetItems. */

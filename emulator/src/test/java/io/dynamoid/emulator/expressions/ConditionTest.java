@@ -247,6 +247,18 @@ class ConditionTest {
     }
 
     @Test
+    void attributeNamesMayStartWithUnderscore() {
+        // as dynalite (checked against DynamoDB) answers "_n = :v": evaluated, not a syntax error
+        assertTrue(matches("_n = :v", "{':v': {'N': '1'}}", "{'_n': {'N': '1'}}"));
+    }
+
+    @Test
+    void notMayBeRepeated() {
+        // the Developer Guide's grammar: condition ::= NOT condition
+        assertTrue(matches("NOT NOT a = :v", "{':v': {'N': '1'}}", "{'a': {'N': '1'}}"));
+    }
+
+    @Test
     void nestedPathsReachIntoMapsAndLists() {
         assertTrue(matches("a.b[1].c = :v", "{':v': {'S': 'x'}}",
                 "{'a': {'M': {'b': {'L': [{'N': '0'}, {'M': {'c': {'S': 'x'}}}]}}}}"));
@@ -305,6 +317,6 @@ class ConditionTest {
     void expressionOfMoreThanFourKilobytesIsRefused() {
         // Developer Guide, expression parameter quotas: "The maximum length of any expression string is 4 KB"
         assertInvalid("{'ConditionExpression': 'attribute_exists(" + "a".repeat(4096) + ")'}",
-                "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size");
+                "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4114");
     }
 }

@@ -5,11 +5,21 @@ import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.storage.Change;
 import io.dynamoid.emulator.storage.Database;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -396,6 +406,14 @@ class TransactWriteItemsTest extends TransactTestBase {
         assertTrue(stored(accounts, Map.of("pk", actions.get(0).put().item().get("pk"))).isEmpty());
     }
 
+    @Test
+    void tableArnNamesTheTable() {
+        String a = fresh();
+        String arn = client.describeTable(d -> d.tableName(accounts)).table().tableArn();
+        transact(put(arn, account(a, 3)));
+        assertEquals(account(a, 3), stored(accounts, key(a)));
+    }
+
     // ---------------------------------------------------------------- capacity
 
     @Test
@@ -407,6 +425,58 @@ class TransactWriteItemsTest extends TransactTestBase {
         Map<String, Double> units = new java.util.HashMap<>();
         for (ConsumedCapacity c : response.consumedCapacity()) units.put(c.tableName(), c.capacityUnits());
         assertEquals(Map.of(accounts, 4.0, orders, 2.0), units);
+    }
+
+    @Test
+    void itemCollectionMetricsAreReturnedForTablesWithLocalIndexes() {
+        String table = uniqueTableName("lsi");
+        client.createTable(t -> t.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttribute("pk"), stringAttribute("sk"), stringAttribute("at"))
+                .keySchema(keyElement("pk", KeyType.HASH), keyElement("sk", KeyType.RANGE))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by-at")
+                        .keySchema(keyElement("pk", KeyType.HASH), keyElement("at", KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+        String a = fresh();
+
+        TransactWriteItemsResponse response = client.transactWriteItems(b -> b.returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)
+                .transactItems(put(table, Map.of("pk", s(a), "sk", s("1"), "at", s("x"))), put(accounts, account(a, 1))));
+
+        assertEquals(List.of(table), List.copyOf(response.itemCollectionMetrics().keySet()));
+        assertEquals(Map.of("pk", s(a)), response.itemCollectionMetrics().get(table).get(0).itemCollectionKey());
+        assertEquals(List.of(0.0, 1.0), response.itemCollectionMetrics().get(table).get(0).sizeEstimateRangeGB());
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement keyElement(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    @Test
+    void globalIndexSeesAllOfATransactionOrNoneOfIt() {
+        String table = uniqueTableName("gsi");
+        client.createTable(t -> t.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttribute("pk"), stringAttribute("owner"))
+                .keySchema(keyElement("pk", KeyType.HASH))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-owner").keySchema(keyElement("owner", KeyType.HASH))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+        String owner = fresh(), a = fresh(), b = fresh();
+        client.putItem(p -> p.tableName(table).item(Map.of("pk", s(b), "owner", s(owner))));
+
+        cancelled(put(table, Map.of("pk", s(a), "owner", s(owner))), checkBalanceAtLeast(fresh(), 0));
+        assertEquals(List.of(b), ownedBy(table, owner));
+
+        transact(put(table, Map.of("pk", s(a), "owner", s(owner))), delete(table, Map.of("pk", s(b))));
+        assertEquals(List.of(a), ownedBy(table, owner));
+    }
+
+    /** The keys of the items the index lists under {@code owner}. */
+    private static List<String> ownedBy(String table, String owner) {
+        return client.query(q -> q.tableName(table).indexName("by-owner").keyConditionExpression("#o = :o")
+                        .expressionAttributeNames(Map.of("#o", "owner")).expressionAttributeValues(Map.of(":o", s(owner))))
+                .items().stream().map(item -> item.get("pk").s()).toList();
     }
 
     // ---------------------------------------------------------------- idempotency
@@ -457,11 +527,14 @@ class TransactWriteItemsTest extends TransactTestBase {
     void tokensBelongToOneAccount() {
         String a = fresh(), token = fresh();
         client.transactWriteItems(b -> b.clientRequestToken(token).transactItems(addToBalance(a, 1)));
-        // Another access key has its own tables, so the same token there is a new request on a missing table.
+        // Another access key has its own tables and its own tokens: the same token there is a new request.
         try (var other = newClient("AKIDOTHER", "us-east-1")) {
-            assertDynamoError("ResourceNotFoundException", "Requested resource not found",
-                    () -> other.transactWriteItems(b -> b.clientRequestToken(token).transactItems(addToBalance(a, 2))));
+            other.createTable(t -> t.tableName(accounts).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(stringAttribute("pk")).keySchema(keyElement("pk", KeyType.HASH)));
+            other.transactWriteItems(b -> b.clientRequestToken(token).transactItems(addToBalance(a, 2)));
+            assertEquals("2", other.getItem(g -> g.tableName(accounts).key(key(a))).item().get("balance").n());
         }
+        assertEquals("1", stored(accounts, key(a)).get("balance").n());
     }
 
     // ---------------------------------------------------------------- group commit
