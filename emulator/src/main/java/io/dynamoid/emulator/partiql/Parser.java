@@ -132,7 +132,8 @@ public final class Parser {
         }
         if (assignments.isEmpty()) throw unexpected(peek());
         expectKeyword("WHERE");
-        return new Statement.Update(table, assignments, condition());
+        Condition where = condition();
+        return new Statement.Update(table, assignments, where, returning(true));
     }
 
     private Statement delete() {
@@ -140,7 +141,20 @@ public final class Parser {
         expectKeyword("FROM");
         String table = name();
         expectKeyword("WHERE");
-        return new Statement.Delete(table, condition());
+        Condition where = condition();
+        return new Statement.Delete(table, where, returning(false) != null);
+    }
+
+    /** An optional {@code RETURNING ALL|MODIFIED OLD|NEW *} (DELETE allows only ALL OLD). */
+    private Statement.Returning returning(boolean update) {
+        if (!peek().isKeyword("RETURNING")) return null;
+        next();
+        Token which = next();
+        if (!which.isKeyword("ALL") && !(update && which.isKeyword("MODIFIED"))) throw unexpected(which);
+        Token age = next();
+        if (!age.isKeyword("OLD") && !(update && age.isKeyword("NEW"))) throw unexpected(age);
+        expect("*");
+        return new Statement.Returning(which.isKeyword("ALL"), age.isKeyword("NEW"));
     }
 
     // ---------------------------------------------------------------- conditions

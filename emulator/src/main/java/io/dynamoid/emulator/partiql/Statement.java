@@ -19,13 +19,21 @@ public sealed interface Statement {
     record Insert(String table, Map<String, AttrValue> item) implements Statement {
     }
 
-    /** UPDATE: SET ({@code value} given) and REMOVE ({@code value} null) in the order written. */
-    record Update(String table, List<Assignment> assignments, Condition where) implements Statement {
+    /**
+     * UPDATE: SET ({@code value} given) and REMOVE ({@code value} null) in the order written;
+     * {@code returning} null when there is no RETURNING clause.
+     */
+    record Update(String table, List<Assignment> assignments, Condition where, Returning returning) implements Statement {
+    }
+
+    /** RETURNING ALL|MODIFIED OLD|NEW *: the whole item or only the updated attributes, before or after. */
+    record Returning(boolean all, boolean newValues) {
     }
 
     record Assignment(Path path, Operand value) {
     }
 
-    record Delete(String table, Condition where) implements Statement {
+    /** DELETE; {@code returnOld} for RETURNING ALL OLD *. */
+    record Delete(String table, Condition where, boolean returnOld) implements Statement {
     }
 }

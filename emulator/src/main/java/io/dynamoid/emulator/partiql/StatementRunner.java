@@ -71,8 +71,10 @@ public final class StatementRunner {
             return select(select, Items.activeTable(context, select.table()), limit, nextToken);
         }
         Write write = plan(statement, context);
-        apply(returnOldOnFailure ? write.returningOldOnFailure() : write);
-        return new Result(List.of(), null);
+        Item[] before = new Item[1];
+        Item after = apply(returnOldOnFailure ? write.returningOldOnFailure() : write, before);
+        Map<String, AttrValue> returned = returned(statement, before[0], after);
+        return new Result(returned == null ? List.of() : List.of(returned), null);
     }
 
     /**
@@ -107,12 +109,36 @@ public final class StatementRunner {
 
     /** Applies one write under its item's lock; a delete of a missing item changes nothing. */
     public static void apply(Write write) {
+        apply(write, new Item[1]);
+    }
+
+    /** {@link #apply(Write)}, answering the new item (or null) and putting the replaced one in {@code before[0]}. */
+    private static Item apply(Write write, Item[] before) {
         Table table = write.table();
-        table.locked(write.key(), () -> {
+        return table.locked(write.key(), () -> {
             Item current = table.get(write.key());
             Item next = write.change().apply(current);
-            return next == null && current == null ? null : table.commit(write.key(), next);
+            before[0] = current;
+            if (next != null || current != null) table.commit(write.key(), next);
+            return next;
         });
+    }
+
+    /** What a RETURNING clause answers: the item (or its updated attributes) before or after; null without one. */
+    private static Map<String, AttrValue> returned(Statement statement, Item before, Item after) {
+        if (statement instanceof Statement.Delete delete) {
+            return delete.returnOld() && before != null ? before.attributes() : null;
+        }
+        if (!(statement instanceof Statement.Update update) || update.returning() == null) return null;
+        Item item = update.returning().newValues() ? after : before;
+        if (item == null) return null;
+        if (update.returning().all()) return item.attributes();
+        Map<String, AttrValue> modified = new LinkedHashMap<>();
+        for (Statement.Assignment assignment : update.assignments()) {
+            AttrValue value = item.get(assignment.path().head());
+            if (value != null) modified.put(assignment.path().head(), value);
+        }
+        return modified;
     }
 
     /**

@@ -152,6 +152,26 @@ class ExecuteStatementTest extends EmulatorTestBase {
     }
 
     @Test
+    void updateReturningAnswersTheItemOrItsModifiedAttributes() {
+        String pk = fresh();
+        sql("INSERT INTO $T VALUE {'pk': ?, 'sk': 1, 'a': 1, 'b': 'x'}", s(pk));
+        assertEquals(List.of(Map.of("pk", s(pk), "sk", n(1), "a", n(2), "b", s("x"))),
+                sql("UPDATE $T SET a = 2 WHERE pk = ? AND sk = 1 RETURNING ALL NEW *", s(pk)).items());
+        assertEquals(List.of(Map.of("a", n(2))),
+                sql("UPDATE $T SET a = 3 WHERE pk = ? AND sk = 1 RETURNING MODIFIED OLD *", s(pk)).items());
+    }
+
+    @Test
+    void deleteReturningAllOldAnswersTheDeletedItem() {
+        String pk = fresh();
+        sql("INSERT INTO $T VALUE {'pk': ?, 'sk': 1, 'a': 1}", s(pk));
+        // PartiQL delete statements for DynamoDB: RETURNING ALL OLD *
+        assertEquals(List.of(Map.of("pk", s(pk), "sk", n(1), "a", n(1))),
+                sql("DELETE FROM $T WHERE pk = ? AND sk = 1 RETURNING ALL OLD *", s(pk)).items());
+        assertTrue(sql("DELETE FROM $T WHERE pk = ? AND sk = 1 RETURNING ALL OLD *", s(pk)).items().isEmpty());
+    }
+
+    @Test
     void updateWhoseConditionFailsIsAConditionalCheckFailure() {
         String pk = fresh();
         sql("INSERT INTO $T VALUE {'pk': ?, 'sk': 1, 'v': 1}", s(pk));
