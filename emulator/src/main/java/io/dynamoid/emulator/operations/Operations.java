@@ -27,10 +27,15 @@ public final class Operations {
             "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateItem",
             "UpdateKinesisStreamingDestination", "UpdateTable", "UpdateTableReplicaAutoScaling", "UpdateTimeToLive");
 
-    private final Map<String, Operation> byName;
+    /** Every operation of the DynamoDB Streams API (DynamoDBStreams_20120810), served by the same endpoint. */
+    public static final List<String> STREAMS_API = List.of("DescribeStream", "GetRecords", "GetShardIterator", "ListStreams");
 
-    private Operations(Map<String, Operation> byName) {
+    private final Map<String, Operation> byName;
+    private final Map<String, Operation> streamsByName;
+
+    private Operations(Map<String, Operation> byName, Map<String, Operation> streamsByName) {
         this.byName = Collections.unmodifiableMap(byName);
+        this.streamsByName = Collections.unmodifiableMap(streamsByName);
     }
 
     /** The implemented operations; stateless, so one registry serves every emulator in the JVM. */
@@ -42,11 +47,18 @@ public final class Operations {
         static final Operations INSTANCE = discover();
     }
 
-    /** Finds the implemented operations of DynamoDB's API in this package. */
+    /**
+     * Finds the implemented operations of DynamoDB's API in this package, and those of the DynamoDB Streams
+     * API in its {@code streams} subpackage.
+     */
     static Operations discover() {
-        Map<String, Operation> found = new HashMap<>();
         String pkg = Operations.class.getPackageName();
-        for (String name : DYNAMODB_API) {
+        return new Operations(discover(pkg, DYNAMODB_API), discover(pkg + ".streams", STREAMS_API));
+    }
+
+    private static Map<String, Operation> discover(String pkg, List<String> api) {
+        Map<String, Operation> found = new HashMap<>();
+        for (String name : api) {
             try {
                 Class<?> type = Class.forName(pkg + "." + name);
                 if (Operation.class.isAssignableFrom(type)) {
@@ -58,12 +70,17 @@ public final class Operations {
                 throw new IllegalStateException("cannot create operation " + name, e);
             }
         }
-        return new Operations(found);
+        return found;
     }
 
     /** The operation for a target suffix, or null when this emulator does not implement it. */
     public Operation get(String name) {
         return byName.get(name);
+    }
+
+    /** The DynamoDB Streams operation for a target suffix, or null when this emulator does not implement it. */
+    public Operation getStreams(String name) {
+        return streamsByName.get(name);
     }
 
     public Map<String, Operation> all() {

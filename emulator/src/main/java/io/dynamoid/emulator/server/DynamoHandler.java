@@ -15,7 +15,9 @@ import io.dynamoid.emulator.operations.Response;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
+import io.dynamoid.emulator.storage.Database;
 import io.dynamoid.emulator.storage.Databases;
+import io.dynamoid.emulator.streams.DatabaseStreams;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -41,6 +43,7 @@ public final class DynamoHandler implements HttpHandler {
 
     public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
+    private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final HttpString AMZ_TARGET = new HttpString("X-Amz-Target");
     private static final HttpString AMZ_CRC32 = new HttpString("x-amz-crc32");
@@ -144,6 +147,8 @@ public final class DynamoHandler implements HttpHandler {
         Operation operation = null;
         if (target != null && target.startsWith(DYNAMODB_PREFIX)) {
             operation = operations.get(target.substring(DYNAMODB_PREFIX.length()));
+        } else if (target != null && target.startsWith(STREAMS_PREFIX)) {
+            operation = operations.getStreams(target.substring(STREAMS_PREFIX.length()));
         }
         if (operation == null) throw Errors.unknownOperation();
 
@@ -153,9 +158,12 @@ public final class DynamoHandler implements HttpHandler {
 
         if (json == null || !json.isObject()) throw Errors.serialization(null);
         ObjectNode request = operation.spec().check(json);
-        RequestContext context = new RequestContext(databases.forRequest(credentials.accessKeyId(), credentials.region()), settings,
-                exchange.getHostAndPort());
-        return operation.execute(request, context);
+        Database database = databases.forRequest(credentials.accessKeyId(), credentials.region());
+        DatabaseStreams streams = DatabaseStreams.of(database); // streams hear every write from the first request on
+        RequestContext context = new RequestContext(database, settings, exchange.getHostAndPort());
+        Response response = operation.execute(request, context);
+        streams.sync(database); // streams follow their tables (enabled, disabled, deleted) as soon as they change
+        return response;
     }
 
     private boolean corsAllows(String origin) {

@@ -2,6 +2,7 @@ package io.dynamoid.emulator.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -15,6 +16,10 @@ public final class Database {
     private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
     private volatile CommitListener commitListener;
     private volatile TableListener tableListener;
+    /** Listeners added beside the one set (streams beside persistence), heard after it. */
+    private final List<CommitListener> addedListeners = new CopyOnWriteArrayList<>();
+    /** The set listener followed by the added ones: what {@link #commitListener()} answers. */
+    private volatile CommitListener allListeners;
     private final IdempotencyTokens idempotencyTokens = new IdempotencyTokens();
 
     public Database(String region, String accountId) {
@@ -78,13 +83,30 @@ public final class Database {
         return idempotencyTokens;
     }
 
-    /** Who hears about committed changes (null: nobody, the default). */
+    /** Who hears about committed changes: the set listener, then the added ones (null: nobody, the default). */
     public CommitListener commitListener() {
-        return commitListener;
+        return allListeners;
     }
 
-    public void commitListener(CommitListener listener) {
+    public synchronized void commitListener(CommitListener listener) {
         this.commitListener = listener;
+        allListeners = combinedListeners();
+    }
+
+    /** Adds a listener heard after the set one; setting that one later keeps the added ones. */
+    public synchronized void addCommitListener(CommitListener listener) {
+        addedListeners.add(listener);
+        allListeners = combinedListeners();
+    }
+
+    private CommitListener combinedListeners() {
+        List<CommitListener> all = new ArrayList<>(addedListeners.size() + 1);
+        if (commitListener != null) all.add(commitListener);
+        all.addAll(addedListeners);
+        if (all.size() <= 1) return all.isEmpty() ? null : all.get(0);
+        return changes -> {
+            for (CommitListener listener : all) listener.committed(changes);
+        };
     }
 
     /** Who hears about tables added, removed or redefined (null: nobody, the default). */
@@ -107,7 +129,7 @@ public final class Database {
             Item old = change.table().applyChange(change.key(), change.newItem());
             applied.add(new Change(change.table(), change.key(), old, change.newItem()));
         }
-        CommitListener listener = commitListener;
+        CommitListener listener = allListeners;
         if (listener != null && !applied.isEmpty()) listener.committed(List.copyOf(applied));
         return applied;
     }

@@ -92,6 +92,17 @@ public final class Table {
         return old;
     }
 
+    /**
+     * Deletes the item at {@code key} because its TTL passed, as {@link #commit} would, telling the listener
+     * it was a {@linkplain Change#ttlExpiry() TTL expiry}. The caller holds the key's lock.
+     */
+    public Item commitTtlExpiry(ItemKey key) {
+        Item old = applyChange(key, null);
+        CommitListener listener = commitListener();
+        if (listener != null) listener.committed(List.of(new Change(this, key, old, null, true)));
+        return old;
+    }
+
     /** {@link #commit} without telling the listener: {@link Database#commitGroup} tells it once per group. */
     Item applyChange(ItemKey key, Item newItem) {
         Item old = newItem == null ? items.remove(key) : items.put(key, newItem);

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Deletes expired items of tables with TTL enabled, in the background, as DynamoDB does. An item is expired
  * when its TTL attribute is a Number of epoch seconds in the past, but not more than five years in the past
- * (DynamoDB ignores older values). Deletions go through {@link Table#commit}, like every other write.
+ * (DynamoDB ignores older values). Deletions go through {@link Table#commitTtlExpiry}, the TTL flavour of {@link Table#commit}.
  */
 public final class TtlSweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TtlSweeper.class);
@@ -64,7 +64,7 @@ public final class TtlSweeper implements AutoCloseable {
                     boolean removed = table.locked(key, () -> {
                         Item current = table.get(key);
                         if (current == null || !expired(current, attribute, now)) return false;
-                        table.commit(key, null);
+                        table.commitTtlExpiry(key);
                         return true;
                     });
                     if (removed) deleted++;

@@ -1,0 +1,28 @@
+package io.dynamoid.emulator.partiql;
+
+import io.dynamoid.emulator.protocol.DynamoException;
+import io.dynamoid.emulator.protocol.Errors;
+
+/** PartiQL's errors, worded as DynamoDB words them. */
+public final class PartiqlErrors {
+    private PartiqlErrors() {
+    }
+
+    /** A statement the parser cannot read. */
+    static DynamoException syntax(String detail) {
+        return Errors.validation("Statement wasn't well formed, can't be processed: " + detail);
+    }
+
+    static DynamoException parameterCount() {
+        return Errors.validation("Number of parameters in request and statement don't match.");
+    }
+
+    static DynamoException missingKeyEquality() {
+        return Errors.validation("Where clause does not contain a mandatory equality on all key attributes");
+    }
+
+    /** INSERT of a key that exists (PartiQL insert statements for DynamoDB). */
+    public static DynamoException duplicateItem() {
+        return new DynamoException(Errors.DYNAMODB + "DuplicateItemException", "Duplicate primary key exists in table", 400);
+    }
+}
