@@ -1,6 +1,7 @@
 package io.dynamoid.emulator.server;
 
 import io.dynamoid.emulator.Emulator;
+import io.dynamoid.emulator.console.ConsoleHandler;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class Main {
                                    access key + region, as DynamoDB Local does)
               --cors ORIGINS, -cors ORIGINS
                                    comma-separated origins allowed by CORS (default *)
+              --no-console         do not serve the web console at http://HOST:PORT/console
               --disable-telemetry, -disableTelemetry
                                    accepted for DynamoDB Local compatibility (there is no telemetry)
               --help, -help        print this help and exit
@@ -65,7 +67,7 @@ public final class Main {
         Emulator emulator;
         try {
             emulator = Emulator.builder().host(options.host).port(options.port).sharedDb(options.sharedDb)
-                    .cors(options.cors).start();
+                    .cors(options.cors).console(options.console).start();
         } catch (RuntimeException e) {
             err.println("error: cannot start on " + options.host + ":" + options.port + ": " + rootMessage(e));
             return 1;
@@ -75,8 +77,7 @@ public final class Main {
             emulator.close();
             stopped.countDown();
         }, "dynamoid-shutdown"));
-        out.println("Dynamoid emulator listening on " + emulator.endpoint() + " (in memory, "
-                + (options.sharedDb ? "shared database" : "one database per access key and region") + ")");
+        out.println(startupLine(emulator, options.sharedDb));
         out.flush();
         try {
             stopped.await();
@@ -84,6 +85,15 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return -1;
+    }
+
+    /** What the emulator prints once it listens: where, how, and where its console is (unless --no-console). */
+    static String startupLine(Emulator emulator, boolean sharedDb) {
+        return "Dynamoid emulator listening on " + emulator.endpoint() + " (in memory, "
+                + (sharedDb ? "shared database" : "one database per access key and region") + ")"
+                + emulator.consoleUri().map(uri -> "; web console at " + uri + " (access key "
+                        + ConsoleHandler.DEFAULT_ACCESS_KEY + ", region " + ConsoleHandler.DEFAULT_REGION
+                        + " until changed there)").orElse("");
     }
 
     private static String rootMessage(Throwable e) {
@@ -95,6 +105,7 @@ public final class Main {
         String host = "127.0.0.1";
         int port = 8000;
         boolean sharedDb;
+        boolean console = true;
         Path dbPath;
         String cors = "*";
         boolean help;
@@ -111,6 +122,7 @@ public final class Main {
                     case "--db-path", "-dbPath" -> o.dbPath = Path.of(value(args, ++i, arg));
                     case "--shared-db", "-sharedDb" -> o.sharedDb = true;
                     case "--cors", "-cors" -> o.cors = value(args, ++i, arg);
+                    case "--no-console" -> o.console = false;
                     case "--disable-telemetry", "-disableTelemetry" -> {
                     }
                     case "-delayTransientStatuses", "-optimizeDbBeforeStartup" ->

@@ -1,0 +1,585 @@
+// The console page: tables, items and (when the emulator has it) PartiQL, all through DynamoDB's JSON API.
+import { DynamoClient, DynamoError } from '/console/api.js';
+import {
+  formatDynamoJson, formatPlainJson, parseDynamoJson, parsePlainJson, plainLosesTypes, summarize,
+} from '/console/item-json.js';
+
+const DEFAULT_ACCESS_KEY = 'local';
+const DEFAULT_REGION = 'us-east-1';
+
+const $ = (selector, root = document) => root.querySelector(selector);
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+
+let client;
+/** The open table: its description, and the pages read so far (start keys, so Previous can go back). */
+const browser = { table: null, request: null, pageStarts: [], page: 0, lastEvaluatedKey: null, items: [] };
+
+// ---------- status and errors ----------
+
+function announce(message) {
+  $('#status').textContent = message;
+}
+
+function errorText(e) {
+  return e instanceof DynamoError ? e.describe() : e.message || String(e);
+}
+
+/** Where errors go: inside the open dialog (the page behind it is inert), or at the top of the page. */
+function errorBox(dialog) {
+  return (dialog && $('.dialog-error', dialog)) || $('#error');
+}
+
+function showError(e, dialog = null) {
+  const box = errorBox(dialog);
+  box.textContent = errorText(e);
+  box.hidden = false;
+}
+
+function clearError(dialog = null) {
+  const box = errorBox(dialog);
+  box.textContent = '';
+  box.hidden = true;
+}
+
+/** Runs an action, showing its error (DynamoDB's __type and message) instead of throwing. */
+async function attempt(action, dialog = null) {
+  clearError(dialog);
+  try {
+    return await action();
+  } catch (e) {
+    showError(e, dialog);
+    return undefined;
+  }
+}
+
+// ---------- dialogs: modal, focus moved in, and back to the opener on close ----------
+
+function openDialog(dialog, opener) {
+  clearError(dialog);
+  dialog.showModal();
+  dialog.addEventListener('close', () => opener?.isConnected && opener.focus(), { once: true });
+}
+
+for (const cancel of document.querySelectorAll('dialog .cancel')) {
+  cancel.addEventListener('click', () => cancel.closest('dialog').close('cancel'));
+}
+
+/** Asks for confirmation; resolves true only when the person confirms. */
+function confirmAction(heading, message, confirmLabel, opener) {
+  const dialog = $('#confirm-dialog');
+  $('#confirm-heading').textContent = heading;
+  $('#confirm-message').textContent = message;
+  $('#confirm-button').textContent = confirmLabel;
+  dialog.returnValue = '';
+  openDialog(dialog, opener);
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'confirm'), { once: true });
+  });
+}
+
+// ---------- formatting ----------
+
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = -1;
+  do {
+    value /= 1024;
+    unit += 1;
+  } while (value >= 1024 && unit < units.length - 1);
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function keySchemaText(keySchema, definitions) {
+  const typeOf = (name) => definitions.find((d) => d.AttributeName === name)?.AttributeType ?? '?';
+  return keySchema.map((k) => `${k.AttributeName} (${typeOf(k.AttributeName)}, ${k.KeyType === 'HASH' ? 'partition' : 'sort'})`).join(', ');
+}
+
+function indexesText(table) {
+  const describe = (kind) => (index) => `${index.IndexName} [${kind}: ${index.KeySchema.map((k) => k.AttributeName).join(', ')}; ${index.Projection?.ProjectionType ?? ''}]`;
+  const all = [
+    ...(table.GlobalSecondaryIndexes ?? []).map(describe('GSI')),
+    ...(table.LocalSecondaryIndexes ?? []).map(describe('LSI')),
+  ];
+  return all.length ? all.join('; ') : '—';
+}
+
+function billingText(table) {
+  if (table.BillingModeSummary?.BillingMode === 'PAY_PER_REQUEST') return 'On demand';
+  const t = table.ProvisionedThroughput ?? {};
+  return `Provisioned (${t.ReadCapacityUnits ?? 0} read, ${t.WriteCapacityUnits ?? 0} write)`;
+}
+
+function streamText(table) {
+  const spec = table.StreamSpecification;
+  return spec?.StreamEnabled ? `On (${spec.StreamViewType})` : 'Off';
+}
+
+function ttlText(ttl) {
+  if (!ttl) return '—';
+  const status = ttl.TimeToLiveStatus;
+  return ttl.AttributeName ? `${status} (${ttl.AttributeName})` : status;
+}
+
+// ---------- connection ----------
+
+function connect(accessKey, region) {
+  client = new DynamoClient(accessKey, region);
+  localStorage.setItem('dynamoid-console', JSON.stringify({ accessKey, region }));
+}
+
+$('#connection').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  connect($('#access-key').value.trim(), $('#region').value.trim());
+  location.hash = '';
+  await route();
+  announce(`Connected as ${client.accessKey} in ${client.region}`);
+});
+
+// ---------- tables ----------
+
+async function listTableNames() {
+  const names = [];
+  let start;
+  do {
+    const page = await client.call('ListTables', start ? { ExclusiveStartTableName: start } : {});
+    names.push(...page.TableNames);
+    start = page.LastEvaluatedTableName;
+  } while (start);
+  return names;
+}
+
+async function describe(name) {
+  const [{ Table }, ttl] = await Promise.all([
+    client.call('DescribeTable', { TableName: name }),
+    client.call('DescribeTimeToLive', { TableName: name }).then((r) => r.TimeToLiveDescription, () => null),
+  ]);
+  return { table: Table, ttl };
+}
+
+async function showTables() {
+  const body = $('#tables tbody');
+  const names = await listTableNames();
+  const described = await Promise.all(names.map(describe));
+  body.replaceChildren(...described.map(({ table, ttl }) => tableRow(table, ttl)));
+  $('#no-tables').hidden = names.length > 0;
+  announce(`${names.length} ${names.length === 1 ? 'table' : 'tables'}`);
+}
+
+function tableRow(table, ttl) {
+  const name = table.TableName;
+  const open = el('a', { href: `#table/${encodeURIComponent(name)}`, textContent: name });
+  const remove = el('button', { type: 'button', className: 'danger', textContent: 'Delete' });
+  remove.setAttribute('aria-label', `Delete table ${name}`);
+  remove.addEventListener('click', () => deleteTable(name, remove));
+  const row = el('tr');
+  row.dataset.table = name;
+  row.append(
+    el('th', { scope: 'row' }, open),
+    el('td', { textContent: table.TableStatus }),
+    el('td', { className: 'number', textContent: String(table.ItemCount) }),
+    el('td', { className: 'number', textContent: formatBytes(table.TableSizeBytes) }),
+    el('td', { textContent: keySchemaText(table.KeySchema, table.AttributeDefinitions) }),
+    el('td', { textContent: indexesText(table) }),
+    el('td', { textContent: billingText(table) }),
+    el('td', { textContent: streamText(table) }),
+    el('td', { textContent: ttlText(ttl) }),
+    el('td', {}, remove),
+  );
+  return row;
+}
+
+async function deleteTable(name, opener) {
+  const confirmed = await confirmAction(`Delete table ${name}?`,
+    `The table ${name} and all its items will be deleted. This cannot be undone.`, 'Delete table', opener);
+  if (!confirmed) return;
+  await attempt(async () => {
+    await client.call('DeleteTable', { TableName: name });
+    await showTables();
+    announce(`Table ${name} deleted`);
+    $('#tables-heading').focus();
+  });
+}
+
+// ---------- create table ----------
+
+const createDialog = $('#create-table-dialog');
+
+$('#create-table').addEventListener('click', (event) => {
+  $('#create-table-form').reset();
+  $('#new-indexes').replaceChildren();
+  toggleProvisioned();
+  openDialog(createDialog, event.currentTarget);
+});
+
+function toggleProvisioned() {
+  const provisioned = $('#new-billing').value === 'PROVISIONED';
+  for (const field of createDialog.querySelectorAll('.provisioned')) field.hidden = !provisioned;
+}
+$('#new-billing').addEventListener('change', toggleProvisioned);
+
+function addIndexFields(templateId) {
+  const fields = $(templateId).content.firstElementChild.cloneNode(true);
+  $('.remove-index', fields).addEventListener('click', () => {
+    fields.remove();
+    $('#add-gsi').focus();
+  });
+  $('#new-indexes').append(fields);
+  $('input', fields).focus();
+}
+$('#add-gsi').addEventListener('click', () => addIndexFields('#gsi-template'));
+$('#add-lsi').addEventListener('click', () => addIndexFields('#lsi-template'));
+
+function createTableRequest() {
+  const definitions = [];
+  const define = (name, type) => {
+    if (!definitions.some((d) => d.AttributeName === name && d.AttributeType === type)) {
+      definitions.push({ AttributeName: name, AttributeType: type });
+    }
+  };
+  const keySchema = (hash, hashType, range, rangeType) => {
+    define(hash, hashType);
+    const schema = [{ AttributeName: hash, KeyType: 'HASH' }];
+    if (range) {
+      define(range, rangeType);
+      schema.push({ AttributeName: range, KeyType: 'RANGE' });
+    }
+    return schema;
+  };
+  const pk = $('#new-pk-name').value.trim();
+  const request = {
+    TableName: $('#new-table-name').value.trim(),
+    KeySchema: keySchema(pk, $('#new-pk-type').value, $('#new-sk-name').value.trim(), $('#new-sk-type').value),
+    AttributeDefinitions: definitions,
+    BillingMode: $('#new-billing').value,
+  };
+  const provisioned = request.BillingMode === 'PROVISIONED';
+  const throughput = () => ({
+    ReadCapacityUnits: Number($('#new-rcu').value), WriteCapacityUnits: Number($('#new-wcu').value),
+  });
+  if (provisioned) request.ProvisionedThroughput = throughput();
+  for (const fields of $('#new-indexes').children) {
+    const value = (name) => $(`[name="${name}"]`, fields).value.trim();
+    const index = { IndexName: value('index-name'), Projection: { ProjectionType: value('projection') } };
+    if (fields.dataset.kind === 'global') {
+      index.KeySchema = keySchema(value('pk-name'), value('pk-type'), value('sk-name'), value('sk-type'));
+      if (provisioned) index.ProvisionedThroughput = throughput();
+      (request.GlobalSecondaryIndexes ??= []).push(index);
+    } else {
+      index.KeySchema = keySchema(pk, $('#new-pk-type').value, value('sk-name'), value('sk-type'));
+      (request.LocalSecondaryIndexes ??= []).push(index);
+    }
+  }
+  return request;
+}
+
+$('#create-table-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const request = createTableRequest();
+  await attempt(async () => {
+    await client.call('CreateTable', request);
+    createDialog.close('created');
+    await showTables();
+    announce(`Table ${request.TableName} created`);
+  }, createDialog);
+});
+
+// ---------- items ----------
+
+function keyNames(table, indexName) {
+  const index = [...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])]
+    .find((i) => i.IndexName === indexName);
+  return (index ?? table).KeySchema.map((k) => k.AttributeName);
+}
+
+function attributeType(table, name) {
+  return table.AttributeDefinitions.find((d) => d.AttributeName === name)?.AttributeType ?? 'S';
+}
+
+function itemKey(item) {
+  return Object.fromEntries(keyNames(browser.table).map((name) => [name, item[name]]));
+}
+
+async function showItems(name) {
+  const { table } = await describe(name);
+  browser.table = table;
+  $('#items-table-name').textContent = name;
+  $('#table-summary').textContent = `${table.ItemCount} items, ${formatBytes(table.TableSizeBytes)}; key: `
+    + keySchemaText(table.KeySchema, table.AttributeDefinitions);
+  const indexes = [...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])];
+  $('#read-index').replaceChildren(
+    el('option', { value: '', textContent: `Table ${name}` }),
+    ...indexes.map((i) => el('option', { value: i.IndexName, textContent: `Index ${i.IndexName}` })),
+  );
+  $('#read-form').reset();
+  updateReadMode();
+  await startReading();
+}
+
+function readMode() {
+  return $('#read-form').querySelector('[name="read-mode"]:checked').value;
+}
+
+/** Query needs a key condition: offer one on the chosen table or index's partition key. */
+function updateReadMode() {
+  const query = readMode() === 'Query';
+  $('#key-condition-field').hidden = !query;
+  $('#key-condition').required = query;
+  if (query && !$('#key-condition').value) {
+    const [partitionKey] = keyNames(browser.table, $('#read-index').value);
+    $('#key-condition').value = '#pk = :pk';
+    $('#names').value = JSON.stringify({ '#pk': partitionKey });
+    $('#values').value = JSON.stringify({ ':pk': { [attributeType(browser.table, partitionKey)]: '' } });
+  }
+}
+for (const radio of document.querySelectorAll('[name="read-mode"]')) radio.addEventListener('change', updateReadMode);
+$('#read-index').addEventListener('change', () => {
+  if (readMode() === 'Query') {
+    $('#key-condition').value = '';
+    updateReadMode();
+  }
+});
+
+function parseJsonField(selector, label) {
+  const text = $(selector).value.trim();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${label} is not valid JSON: ${e.message}`);
+  }
+}
+
+function readRequest() {
+  const request = { TableName: browser.table.TableName, Limit: Number($('#page-size').value) || 25 };
+  const index = $('#read-index').value;
+  if (index) request.IndexName = index;
+  if (readMode() === 'Query') request.KeyConditionExpression = $('#key-condition').value.trim();
+  const filter = $('#filter').value.trim();
+  if (filter) request.FilterExpression = filter;
+  const names = parseJsonField('#names', 'Expression attribute names');
+  if (names) request.ExpressionAttributeNames = names;
+  const values = parseJsonField('#values', 'Expression attribute values');
+  if (values) request.ExpressionAttributeValues = values;
+  return request;
+}
+
+async function startReading() {
+  browser.request = readRequest();
+  browser.pageStarts = [undefined];
+  browser.page = 0;
+  await readPage();
+}
+
+async function readPage() {
+  const start = browser.pageStarts[browser.page];
+  const request = start ? { ...browser.request, ExclusiveStartKey: start } : browser.request;
+  const answer = await client.call(readMode() === 'Query' && request.KeyConditionExpression ? 'Query' : 'Scan', request);
+  browser.items = answer.Items ?? [];
+  browser.lastEvaluatedKey = answer.LastEvaluatedKey ?? null;
+  renderItems();
+  const count = browser.items.length;
+  $('#page-info').textContent = `Page ${browser.page + 1}: ${count} ${count === 1 ? 'item' : 'items'}`
+    + (browser.lastEvaluatedKey ? ', more on the next page' : '');
+  $('#previous-page').disabled = browser.page === 0;
+  $('#next-page').disabled = !browser.lastEvaluatedKey;
+}
+
+function columnsOf(items) {
+  const keys = keyNames(browser.table, browser.request.IndexName);
+  const tableKeys = keyNames(browser.table);
+  const columns = [...new Set([...keys, ...tableKeys])];
+  for (const item of items) {
+    for (const name of Object.keys(item).sort()) if (!columns.includes(name)) columns.push(name);
+  }
+  return columns;
+}
+
+function renderItems() {
+  const columns = columnsOf(browser.items);
+  $('#items thead').replaceChildren(el('tr', {},
+    ...columns.map((c) => el('th', { scope: 'col', textContent: c })),
+    el('th', { scope: 'col' }, el('span', { className: 'visually-hidden', textContent: 'Actions' }))));
+  $('#items tbody').replaceChildren(...browser.items.map((item) => {
+    const label = keyNames(browser.table).map((k) => summarize(item[k])).join(' / ');
+    const edit = el('button', { type: 'button', textContent: 'Edit' });
+    edit.setAttribute('aria-label', `Edit item ${label}`);
+    edit.addEventListener('click', () => openItemEditor(item, edit));
+    const remove = el('button', { type: 'button', className: 'danger', textContent: 'Delete' });
+    remove.setAttribute('aria-label', `Delete item ${label}`);
+    remove.addEventListener('click', () => deleteItem(item, remove));
+    return el('tr', {},
+      ...columns.map((c, i) => el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row', textContent: summarize(item[c]) } : { textContent: summarize(item[c]) })),
+      el('td', { className: 'actions' }, edit, remove));
+  }));
+  $('#no-items').hidden = browser.items.length > 0;
+}
+
+$('#read-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await attempt(async () => {
+    await startReading();
+    announce(`${readMode()} returned ${browser.items.length} items on page 1`);
+  });
+});
+
+$('#next-page').addEventListener('click', () => attempt(async () => {
+  browser.pageStarts[browser.page + 1] = browser.lastEvaluatedKey;
+  browser.page += 1;
+  await readPage();
+  announce(`Page ${browser.page + 1}`);
+}));
+
+$('#previous-page').addEventListener('click', () => attempt(async () => {
+  browser.page -= 1;
+  await readPage();
+  announce(`Page ${browser.page + 1}`);
+}));
+
+async function deleteItem(item, opener) {
+  const key = itemKey(item);
+  const confirmed = await confirmAction('Delete item?',
+    `The item with key ${formatPlainJson(key).replace(/\s+/g, ' ')} will be deleted.`, 'Delete item', opener);
+  if (!confirmed) return false;
+  return attempt(async () => {
+    await client.call('DeleteItem', { TableName: browser.table.TableName, Key: key });
+    await readPage();
+    announce('Item deleted');
+    $('#items-heading').focus();
+    return true;
+  });
+}
+
+// ---------- item editor ----------
+
+const itemDialog = $('#item-dialog');
+let editing = null; // the item as loaded, or null for a new item
+
+function itemFormat() {
+  return itemDialog.querySelector('[name="item-format"]:checked').value;
+}
+
+function parseItemText(format = itemFormat()) {
+  const text = $('#item-text').value;
+  return format === 'plain' ? parsePlainJson(text) : parseDynamoJson(text);
+}
+
+function showItemText(item, format) {
+  $('#item-text').value = format === 'plain' ? formatPlainJson(item) : formatDynamoJson(item);
+  $('#item-format-note').hidden = !(format === 'plain' && plainLosesTypes(item));
+}
+
+function openItemEditor(item, opener) {
+  editing = item;
+  const template = item ?? Object.fromEntries(keyNames(browser.table)
+    .map((name) => [name, { [attributeType(browser.table, name)]: '' }]));
+  $('#item-heading').textContent = item ? 'Edit item' : 'Create item';
+  $('#delete-item').hidden = !item;
+  itemDialog.querySelector('[name="item-format"][value="dynamo"]').checked = true;
+  showItemText(template, 'dynamo');
+  openDialog(itemDialog, opener);
+  $('#item-text').focus();
+}
+
+$('#create-item').addEventListener('click', (event) => openItemEditor(null, event.currentTarget));
+
+for (const radio of itemDialog.querySelectorAll('[name="item-format"]')) {
+  radio.addEventListener('change', () => {
+    const to = radio.value;
+    const from = to === 'plain' ? 'dynamo' : 'plain';
+    clearError(itemDialog);
+    try {
+      showItemText(parseItemText(from), to);
+    } catch (e) {
+      itemDialog.querySelector(`[name="item-format"][value="${from}"]`).checked = true;
+      showError(e, itemDialog);
+    }
+  });
+}
+
+$('#item-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await attempt(async () => {
+    const item = parseItemText();
+    await client.call('PutItem', { TableName: browser.table.TableName, Item: item });
+    const keyChanged = editing && JSON.stringify(itemKey(editing)) !== JSON.stringify(itemKey(item));
+    itemDialog.close('saved');
+    await readPage();
+    announce(keyChanged ? 'Saved as a new item (its key changed); the original item is unchanged' : 'Item saved');
+  }, itemDialog);
+});
+
+$('#delete-item').addEventListener('click', async () => {
+  const item = editing;
+  itemDialog.close('delete');
+  await deleteItem(item, null);
+});
+
+// ---------- PartiQL (only when the emulator has ExecuteStatement) ----------
+
+$('#partiql-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await attempt(async () => {
+    const request = { Statement: $('#partiql-statement').value };
+    const parameters = parseJsonField('#partiql-parameters', 'Parameters');
+    if (parameters) request.Parameters = parameters;
+    const answer = await client.call('ExecuteStatement', request);
+    const items = answer.Items ?? [];
+    const columns = [...new Set(items.flatMap((item) => Object.keys(item)))];
+    const results = $('#partiql-results');
+    $('thead', results).replaceChildren(el('tr', {}, ...columns.map((c) => el('th', { scope: 'col', textContent: c }))));
+    $('tbody', results).replaceChildren(...items.map((item) => el('tr', {},
+      ...columns.map((c) => el('td', { textContent: summarize(item[c]) })))));
+    results.hidden = false;
+    announce(`Statement returned ${items.length} items${answer.NextToken ? ' (more available)' : ''}`);
+  });
+});
+
+// ---------- navigation ----------
+
+async function route() {
+  const match = location.hash.match(/^#table\/(.+)$/);
+  const tableName = match ? decodeURIComponent(match[1]) : null;
+  $('#tables-view').hidden = Boolean(tableName);
+  $('#items-view').hidden = !tableName;
+  clearError();
+  await attempt(async () => {
+    if (tableName) {
+      await showItems(tableName);
+      $('#items-heading').focus();
+    } else {
+      await showTables();
+    }
+  });
+  document.title = tableName ? `${tableName} – Dynamoid console` : 'Dynamoid console';
+}
+
+$('#back-to-tables').addEventListener('click', (event) => {
+  event.preventDefault();
+  location.hash = '';
+});
+$('#refresh-tables').addEventListener('click', () => attempt(showTables));
+window.addEventListener('hashchange', async () => {
+  await route();
+  if (!location.hash.startsWith('#table/')) $('#tables-heading').focus();
+});
+
+async function start() {
+  const params = new URLSearchParams(location.search);
+  const saved = JSON.parse(localStorage.getItem('dynamoid-console') ?? '{}');
+  const accessKey = params.get('accessKey') ?? saved.accessKey ?? DEFAULT_ACCESS_KEY;
+  const region = params.get('region') ?? saved.region ?? DEFAULT_REGION;
+  $('#access-key').value = accessKey;
+  $('#region').value = region;
+  connect(accessKey, region);
+  $('#partiql').hidden = !(await client.supports('ExecuteStatement'));
+  await route();
+  document.body.dataset.ready = 'true';
+}
+
+start();
