@@ -14,7 +14,12 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 
+const STREAMS = 'DynamoDBStreams_20120810';
+const STREAM_POLL_MS = 1000;
+const STREAM_RECORDS_SHOWN = 100;
+
 let client;
+let streamsSupported = false;
 /** The open table: its description, and the pages read so far (start keys, so Previous can go back). */
 const browser = { table: null, request: null, pageStarts: [], page: 0, lastEvaluatedKey: null, items: [] };
 
@@ -82,6 +87,10 @@ function confirmAction(heading, message, confirmLabel, opener) {
 }
 
 // ---------- formatting ----------
+
+function plural(count, noun) {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+}
 
 function formatBytes(bytes) {
   if (bytes < 1024) return `${bytes} B`;
@@ -168,7 +177,7 @@ async function showTables() {
   const described = await Promise.all(names.map(describe));
   body.replaceChildren(...described.map(({ table, ttl }) => tableRow(table, ttl)));
   $('#no-tables').hidden = names.length > 0;
-  announce(`${names.length} ${names.length === 1 ? 'table' : 'tables'}`);
+  announce(plural(names.length, 'table'));
 }
 
 function tableRow(table, ttl) {
@@ -301,6 +310,13 @@ function attributeType(table, name) {
   return table.AttributeDefinitions.find((d) => d.AttributeName === name)?.AttributeType ?? 'S';
 }
 
+/** The item with its key attributes first, as a person expects to read it. */
+function keyFirst(item) {
+  const keys = keyNames(browser.table).filter((name) => name in item);
+  return Object.fromEntries([...keys, ...Object.keys(item).filter((name) => !keys.includes(name))]
+    .map((name) => [name, item[name]]));
+}
+
 function itemKey(item) {
   return Object.fromEntries(keyNames(browser.table).map((name) => [name, item[name]]));
 }
@@ -309,7 +325,7 @@ async function showItems(name) {
   const { table } = await describe(name);
   browser.table = table;
   $('#items-table-name').textContent = name;
-  $('#table-summary').textContent = `${table.ItemCount} items, ${formatBytes(table.TableSizeBytes)}; key: `
+  $('#table-summary').textContent = `${plural(table.ItemCount, 'item')}, ${formatBytes(table.TableSizeBytes)}; key: `
     + keySchemaText(table.KeySchema, table.AttributeDefinitions);
   const indexes = [...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])];
   $('#read-index').replaceChildren(
@@ -318,6 +334,7 @@ async function showItems(name) {
   );
   $('#read-form').reset();
   updateReadMode();
+  showStreamPanel(table);
   await startReading();
 }
 
@@ -383,8 +400,7 @@ async function readPage() {
   browser.items = answer.Items ?? [];
   browser.lastEvaluatedKey = answer.LastEvaluatedKey ?? null;
   renderItems();
-  const count = browser.items.length;
-  $('#page-info').textContent = `Page ${browser.page + 1}: ${count} ${count === 1 ? 'item' : 'items'}`
+  $('#page-info').textContent = `Page ${browser.page + 1}: ${plural(browser.items.length, 'item')}`
     + (browser.lastEvaluatedKey ? ', more on the next page' : '');
   $('#previous-page').disabled = browser.page === 0;
   $('#next-page').disabled = !browser.lastEvaluatedKey;
@@ -424,7 +440,7 @@ $('#read-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   await attempt(async () => {
     await startReading();
-    announce(`${readMode()} returned ${browser.items.length} items on page 1`);
+    announce(`${readMode()} returned ${plural(browser.items.length, 'item')} on page 1`);
   });
 });
 
@@ -476,7 +492,7 @@ function showItemText(item, format) {
 
 function openItemEditor(item, opener) {
   editing = item;
-  const template = item ?? Object.fromEntries(keyNames(browser.table)
+  const template = item ? keyFirst(item) : Object.fromEntries(keyNames(browser.table)
     .map((name) => [name, { [attributeType(browser.table, name)]: '' }]));
   $('#item-heading').textContent = item ? 'Edit item' : 'Create item';
   $('#delete-item').hidden = !item;
@@ -520,6 +536,72 @@ $('#delete-item').addEventListener('click', async () => {
   await deleteItem(item, null);
 });
 
+// ---------- the table's stream, live (only when the emulator has the DynamoDB Streams API) ----------
+
+/** The shard iterators being polled, or null when not watching. */
+let streamWatch = null;
+
+function showStreamPanel(table) {
+  stopWatchingStream();
+  const enabled = streamsSupported && table.StreamSpecification?.StreamEnabled && table.LatestStreamArn;
+  $('#stream').hidden = !enabled;
+  $('#stream-records').replaceChildren();
+  if (enabled) $('#stream-info').textContent = `${table.StreamSpecification.StreamViewType}: ${table.LatestStreamArn}`;
+}
+
+function stopWatchingStream() {
+  if (streamWatch) clearTimeout(streamWatch.timer);
+  streamWatch = null;
+  $('#stream-toggle').setAttribute('aria-pressed', 'false');
+  $('#stream-toggle').textContent = 'Watch new stream records';
+}
+
+async function startWatchingStream(arn) {
+  const { StreamDescription } = await client.call('DescribeStream', { StreamArn: arn }, STREAMS);
+  const open = StreamDescription.Shards.filter((shard) => !shard.SequenceNumberRange?.EndingSequenceNumber);
+  const iterators = await Promise.all(open.map((shard) => client.call('GetShardIterator',
+    { StreamArn: arn, ShardId: shard.ShardId, ShardIteratorType: 'LATEST' }, STREAMS).then((r) => r.ShardIterator)));
+  streamWatch = { iterators, timer: null };
+  $('#stream-toggle').setAttribute('aria-pressed', 'true');
+  $('#stream-toggle').textContent = 'Stop watching';
+  announce('Watching the stream: new records appear below');
+  await pollStream(streamWatch);
+}
+
+async function pollStream(watch) {
+  const next = [];
+  for (const iterator of watch.iterators.filter(Boolean)) {
+    const answer = await client.call('GetRecords', { ShardIterator: iterator }, STREAMS);
+    if (streamWatch !== watch) return; // stopped meanwhile
+    for (const record of answer.Records ?? []) showStreamRecord(record);
+    next.push(answer.NextShardIterator);
+  }
+  watch.iterators = next;
+  watch.timer = setTimeout(() => pollStream(watch).catch((e) => {
+    stopWatchingStream();
+    showError(e);
+  }), STREAM_POLL_MS);
+}
+
+function showStreamRecord(record) {
+  const data = record.dynamodb ?? {};
+  const image = data.NewImage ?? data.OldImage;
+  const text = `${record.eventName} ${formatPlainJson(data.Keys ?? {}).replace(/\s+/g, ' ')}`
+    + (image ? ` → ${formatPlainJson(image).replace(/\s+/g, ' ')}` : '');
+  const list = $('#stream-records');
+  list.append(el('li', { textContent: text }));
+  while (list.children.length > STREAM_RECORDS_SHOWN) list.firstElementChild.remove();
+}
+
+$('#stream-toggle').addEventListener('click', () => attempt(async () => {
+  if (streamWatch) {
+    stopWatchingStream();
+    announce('Stopped watching the stream');
+  } else {
+    await startWatchingStream(browser.table.LatestStreamArn);
+  }
+}));
+
 // ---------- PartiQL (only when the emulator has ExecuteStatement) ----------
 
 $('#partiql-form').addEventListener('submit', async (event) => {
@@ -536,7 +618,7 @@ $('#partiql-form').addEventListener('submit', async (event) => {
     $('tbody', results).replaceChildren(...items.map((item) => el('tr', {},
       ...columns.map((c) => el('td', { textContent: summarize(item[c]) })))));
     results.hidden = false;
-    announce(`Statement returned ${items.length} items${answer.NextToken ? ' (more available)' : ''}`);
+    announce(`Statement returned ${plural(items.length, 'item')}${answer.NextToken ? ' (more available)' : ''}`);
   });
 });
 
@@ -545,6 +627,7 @@ $('#partiql-form').addEventListener('submit', async (event) => {
 async function route() {
   const match = location.hash.match(/^#table\/(.+)$/);
   const tableName = match ? decodeURIComponent(match[1]) : null;
+  stopWatchingStream();
   $('#tables-view').hidden = Boolean(tableName);
   $('#items-view').hidden = !tableName;
   clearError();
@@ -577,7 +660,9 @@ async function start() {
   $('#access-key').value = accessKey;
   $('#region').value = region;
   connect(accessKey, region);
-  $('#partiql').hidden = !(await client.supports('ExecuteStatement'));
+  const [partiql, streams] = await Promise.all([client.supports('ExecuteStatement'), client.supports('ListStreams', STREAMS)]);
+  $('#partiql').hidden = !partiql;
+  streamsSupported = streams;
   await route();
   document.body.dataset.ready = 'true';
 }

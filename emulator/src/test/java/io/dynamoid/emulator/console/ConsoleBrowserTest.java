@@ -2,6 +2,7 @@ package io.dynamoid.emulator.console;
 
 import io.dynamoid.emulator.EmulatorTestBase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +51,7 @@ class ConsoleBrowserTest extends EmulatorTestBase {
     @BeforeAll
     static void startBrowser() throws IOException {
         browser = Chromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(50));
     }
 
     @AfterAll
@@ -293,7 +295,7 @@ class ConsoleBrowserTest extends EmulatorTestBase {
         openTable(name);
         new Select(find("#read-index")).selectByValue("byEmail");
         click("#run-read");
-        awaitStatus("Scan returned 1 items on page 1");
+        awaitStatus("Scan returned 1 item on page 1");
         assertEquals(List.of("a@example.com"), columnTexts(1), "the index's key comes first");
         assertEquals(List.of("with"), columnTexts(2));
     }
@@ -321,6 +323,45 @@ class ConsoleBrowserTest extends EmulatorTestBase {
         boolean hasPartiql = !"UnknownOperationException".equals(raw.call("ExecuteStatement", "{}").errorType());
         openTables();
         assertEquals(hasPartiql, find("#partiql").isDisplayed());
+    }
+
+    @Test
+    void streamPanelShownOnlyWhenTheEmulatorHasTheStreamsApi() {
+        String name = createStreamedTable();
+        openTable(name);
+        assertEquals(emulatorHasStreams(), find("#stream").isDisplayed());
+    }
+
+    @Test
+    void streamPanelShowsNewRecordsLive() {
+        Assumptions.assumeTrue(emulatorHasStreams(), "this emulator has no DynamoDB Streams API yet");
+        String name = createStreamedTable();
+        openTable(name);
+        click("#stream-toggle");
+        awaitStatus("Watching the stream: new records appear below");
+        client.putItem(p -> p.tableName(name).item(Map.of("pk", s("new"), "n", n("1"))));
+        WebElement record = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#stream-records li")));
+        assertTrue(record.getText().startsWith("INSERT { \"pk\": \"new\" } → {"), record.getText());
+        assertTrue(record.getText().contains("\"n\": 1"), record.getText());
+    }
+
+    private static boolean emulatorHasStreams() {
+        return !"UnknownOperationException".equals(raw.send(HttpRequest.newBuilder(emulator.endpoint())
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDBStreams_20120810.ListStreams")
+                .header("X-Amz-Date", "20261125T000000Z")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDTEST/20261125/us-east-1/dynamodb/aws4_request, "
+                        + "SignedHeaders=host, Signature=abc")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))).errorType());
+    }
+
+    private static String createStreamedTable() {
+        String name = uniqueTableName("streamed");
+        client.createTable(c -> c.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
+                .streamSpecification(st -> st.streamEnabled(true).streamViewType("NEW_AND_OLD_IMAGES")));
+        return name;
     }
 
     // ---------- helpers ----------
