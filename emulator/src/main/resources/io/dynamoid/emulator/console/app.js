@@ -604,23 +604,36 @@ $('#stream-toggle').addEventListener('click', () => attempt(async () => {
 
 // ---------- PartiQL (only when the emulator has ExecuteStatement) ----------
 
+/** The statement last run, with the token of its next page (DynamoDB pages statement results too). */
+let partiql = null;
+
+async function runStatement() {
+  const answer = await client.call('ExecuteStatement',
+    partiql.nextToken ? { ...partiql.request, NextToken: partiql.nextToken } : partiql.request);
+  const items = answer.Items ?? [];
+  const columns = [...new Set(items.flatMap((item) => Object.keys(item)))];
+  const results = $('#partiql-results');
+  $('thead', results).replaceChildren(el('tr', {}, ...columns.map((c) => el('th', { scope: 'col', textContent: c }))));
+  $('tbody', results).replaceChildren(...items.map((item) => el('tr', {},
+    ...columns.map((c) => el('td', { textContent: summarize(item[c]) })))));
+  results.hidden = false;
+  partiql.nextToken = answer.NextToken ?? null;
+  $('#partiql-next').hidden = !partiql.nextToken;
+  announce(`Statement returned ${plural(items.length, 'item')}${partiql.nextToken ? ', more on the next page' : ''}`);
+}
+
 $('#partiql-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   await attempt(async () => {
     const request = { Statement: $('#partiql-statement').value };
     const parameters = parseJsonField('#partiql-parameters', 'Parameters');
     if (parameters) request.Parameters = parameters;
-    const answer = await client.call('ExecuteStatement', request);
-    const items = answer.Items ?? [];
-    const columns = [...new Set(items.flatMap((item) => Object.keys(item)))];
-    const results = $('#partiql-results');
-    $('thead', results).replaceChildren(el('tr', {}, ...columns.map((c) => el('th', { scope: 'col', textContent: c }))));
-    $('tbody', results).replaceChildren(...items.map((item) => el('tr', {},
-      ...columns.map((c) => el('td', { textContent: summarize(item[c]) })))));
-    results.hidden = false;
-    announce(`Statement returned ${plural(items.length, 'item')}${answer.NextToken ? ' (more available)' : ''}`);
+    partiql = { request, nextToken: null };
+    await runStatement();
   });
 });
+
+$('#partiql-next').addEventListener('click', () => attempt(runStatement));
 
 // ---------- navigation ----------
 

@@ -320,9 +320,39 @@ class ConsoleBrowserTest extends EmulatorTestBase {
 
     @Test
     void partiqlPanelShownOnlyWhenTheEmulatorHasExecuteStatement() {
-        boolean hasPartiql = !"UnknownOperationException".equals(raw.call("ExecuteStatement", "{}").errorType());
         openTables();
-        assertEquals(hasPartiql, find("#partiql").isDisplayed());
+        assertEquals(emulatorHasPartiql(), find("#partiql").isDisplayed());
+    }
+
+    @Test
+    void partiqlStatementShowsItsResultsPageByPage() {
+        Assumptions.assumeTrue(emulatorHasPartiql(), "this emulator has no ExecuteStatement yet");
+        String name = createTable(uniqueTableName("partiql"));
+        for (int i = 1; i <= 3; i++) {
+            String sk = Integer.toString(i);
+            client.putItem(p -> p.tableName(name).item(Map.of("pk", s("a"), "sk", n(sk))));
+        }
+        openTables();
+        setText("#partiql-statement", "SELECT sk FROM \"" + name + "\" WHERE pk = ?");
+        setText("#partiql-parameters", "[{\"S\": \"a\"}]");
+        click("#partiql-form button[type='submit']");
+        awaitStatus("Statement returned 3 items");
+        assertEquals("sk\n1\n2\n3", find("#partiql-results").getText());
+    }
+
+    @Test
+    void partiqlErrorShowsDynamoDbsTypeAndMessage() {
+        Assumptions.assumeTrue(emulatorHasPartiql(), "this emulator has no ExecuteStatement yet");
+        openTables();
+        setText("#partiql-statement", "SELECT * FROM \"no-such-table\"");
+        click("#partiql-form button[type='submit']");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertEquals("ResourceNotFoundException: " + raw.call("ExecuteStatement",
+                "{\"Statement\": \"SELECT * FROM \\\"no-such-table\\\"\"}").message(), error.getText());
+    }
+
+    private static boolean emulatorHasPartiql() {
+        return !"UnknownOperationException".equals(raw.call("ExecuteStatement", "{}").errorType());
     }
 
     @Test
