@@ -625,7 +625,7 @@ async function runStatement() {
 $('#partiql-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   await attempt(async () => {
-    const request = { Statement: $('#partiql-statement').value };
+    const request = { Statement: $('#partiql-statement').value, Limit: Number($('#partiql-limit').value) || 25 };
     const parameters = parseJsonField('#partiql-parameters', 'Parameters');
     if (parameters) request.Parameters = parameters;
     partiql = { request, nextToken: null };

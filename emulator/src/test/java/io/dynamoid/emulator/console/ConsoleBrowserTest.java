@@ -335,9 +335,14 @@ class ConsoleBrowserTest extends EmulatorTestBase {
         openTables();
         setText("#partiql-statement", "SELECT sk FROM \"" + name + "\" WHERE pk = ?");
         setText("#partiql-parameters", "[{\"S\": \"a\"}]");
+        setText("#partiql-limit", "2");
         click("#partiql-form button[type='submit']");
-        awaitStatus("Statement returned 3 items");
-        assertEquals("sk\n1\n2\n3", find("#partiql-results").getText());
+        awaitStatus("Statement returned 2 items, more on the next page");
+        assertEquals("1\n2", find("#partiql-results tbody").getText());
+        click("#partiql-next");
+        awaitStatus("Statement returned 1 item");
+        assertEquals("3", find("#partiql-results tbody").getText());
+        assertFalse(find("#partiql-next").isDisplayed());
     }
 
     @Test
