@@ -655,6 +655,12 @@ async function route() {
   document.title = tableName ? `${tableName} – Dynamoid console` : 'Dynamoid console';
 }
 
+// The skip link moves focus without touching the #fragment, which names the open table.
+$('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  $('#main').focus();
+});
+
 $('#back-to-tables').addEventListener('click', (event) => {
   event.preventDefault();
   location.hash = '';

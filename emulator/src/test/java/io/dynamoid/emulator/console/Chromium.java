@@ -7,9 +7,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -25,6 +28,7 @@ final class Chromium {
     private Chromium() {
     }
 
+    /** Starts the browser with a fresh profile, which {@code quit} deletes again. */
     static ChromeDriver start() throws IOException {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             String reason = "headless Chromium not installed (" + BROWSER + ", " + DRIVER
@@ -43,8 +47,22 @@ final class Chromium {
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options) {
+            @Override
+            public void quit() {
+                super.quit();
+                deleteRecursively(profile);
+            }
+        };
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         return driver;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
