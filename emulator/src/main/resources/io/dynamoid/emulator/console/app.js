@@ -21,7 +21,9 @@ const STREAM_RECORDS_SHOWN = 100;
 let client;
 let streamsSupported = false;
 /** The open table: its description, and the pages read so far (start keys, so Previous can go back). */
-const browser = { table: null, request: null, pageStarts: [], page: 0, lastEvaluatedKey: null, items: [] };
+const browser = {
+  table: null, operation: 'Scan', request: null, pageStarts: [], page: 0, lastEvaluatedKey: null, items: [],
+};
 
 // ---------- status and errors ----------
 
@@ -333,6 +335,7 @@ async function showItems(name) {
     ...indexes.map((i) => el('option', { value: i.IndexName, textContent: `Index ${i.IndexName}` })),
   );
   $('#read-form').reset();
+  offeredKeyCondition = null;
   updateReadMode();
   showStreamPanel(table);
   await startReading();
@@ -342,24 +345,39 @@ function readMode() {
   return $('#read-form').querySelector('[name="read-mode"]:checked').value;
 }
 
+/** The key condition offered for Query, so switching back to Scan can take it away again if unchanged. */
+let offeredKeyCondition = null;
+
+function keyConditionFields() {
+  return { condition: $('#key-condition').value, names: $('#names').value, values: $('#values').value };
+}
+
 /** Query needs a key condition: offer one on the chosen table or index's partition key. */
 function updateReadMode() {
   const query = readMode() === 'Query';
   $('#key-condition-field').hidden = !query;
   $('#key-condition').required = query;
-  if (query && !$('#key-condition').value) {
+  if (query && !$('#key-condition').value && !$('#names').value && !$('#values').value) {
     const [partitionKey] = keyNames(browser.table, $('#read-index').value);
     $('#key-condition').value = '#pk = :pk';
     $('#names').value = JSON.stringify({ '#pk': partitionKey });
     $('#values').value = JSON.stringify({ ':pk': { [attributeType(browser.table, partitionKey)]: '' } });
+    offeredKeyCondition = keyConditionFields();
+  } else if (!query) {
+    withdrawOfferedKeyCondition();
   }
+}
+
+/** Empties the offered key condition unless the person changed it; true when it was withdrawn. */
+function withdrawOfferedKeyCondition() {
+  if (JSON.stringify(keyConditionFields()) !== JSON.stringify(offeredKeyCondition)) return false;
+  for (const field of ['#key-condition', '#names', '#values']) $(field).value = '';
+  offeredKeyCondition = null;
+  return true;
 }
 for (const radio of document.querySelectorAll('[name="read-mode"]')) radio.addEventListener('change', updateReadMode);
 $('#read-index').addEventListener('change', () => {
-  if (readMode() === 'Query') {
-    $('#key-condition').value = '';
-    updateReadMode();
-  }
+  if (readMode() === 'Query' && withdrawOfferedKeyCondition()) updateReadMode();
 });
 
 function parseJsonField(selector, label) {
@@ -387,6 +405,7 @@ function readRequest() {
 }
 
 async function startReading() {
+  browser.operation = readMode();
   browser.request = readRequest();
   browser.pageStarts = [undefined];
   browser.page = 0;
@@ -396,7 +415,7 @@ async function startReading() {
 async function readPage() {
   const start = browser.pageStarts[browser.page];
   const request = start ? { ...browser.request, ExclusiveStartKey: start } : browser.request;
-  const answer = await client.call(readMode() === 'Query' && request.KeyConditionExpression ? 'Query' : 'Scan', request);
+  const answer = await client.call(browser.operation, request);
   browser.items = answer.Items ?? [];
   browser.lastEvaluatedKey = answer.LastEvaluatedKey ?? null;
   renderItems();
@@ -440,7 +459,7 @@ $('#read-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   await attempt(async () => {
     await startReading();
-    announce(`${readMode()} returned ${plural(browser.items.length, 'item')} on page 1`);
+    announce(`${browser.operation} returned ${plural(browser.items.length, 'item')} on page 1`);
   });
 });
 

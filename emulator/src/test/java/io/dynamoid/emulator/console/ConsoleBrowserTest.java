@@ -268,6 +268,19 @@ class ConsoleBrowserTest extends EmulatorTestBase {
     }
 
     @Test
+    void offeredKeyConditionIsWithdrawnWhenSwitchingBackToScan() {
+        String name = createTable(uniqueTableName("rescanned"));
+        client.putItem(p -> p.tableName(name).item(Map.of("pk", s("a"), "sk", n("1"))));
+        openTable(name);
+        click("[name='read-mode'][value='Query']");
+        assertEquals("{\"#pk\":\"pk\"}", find("#names").getDomProperty("value"));
+        click("[name='read-mode'][value='Scan']");
+        assertEquals("", find("#names").getDomProperty("value"));
+        click("#run-read");
+        awaitStatus("Scan returned 1 item on page 1");
+    }
+
+    @Test
     void badExpressionShowsDynamoDbsTypeAndMessage() {
         String name = createTable(uniqueTableName("bad-filter"));
         openTable(name);
