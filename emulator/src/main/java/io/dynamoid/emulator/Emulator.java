@@ -159,6 +159,8 @@ public final class Emulator implements AutoCloseable {
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(4)
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
+                    // Undertow cuts bodies at 2 MB by default; DynamoDB takes 16 MB (batches, 4 MB transactions).
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) DynamoHandler.MAX_REQUEST_BYTES)
                     .setHandler(handler)
                     .build();
             server.start();

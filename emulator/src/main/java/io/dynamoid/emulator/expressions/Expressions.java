@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 public final class Expressions {
     /** "The maximum length of any expression string is 4 KB" (Developer Guide, expression parameter quotas). */
     private static final int MAX_EXPRESSION_BYTES = 4096;
+    private static final int MAX_PLACEHOLDER_BYTES = 255;
     private static final String SCALAR_KEYS = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ";
     private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
     private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
@@ -171,8 +172,12 @@ public final class Expressions {
     private static <T> T bind(String parameter, String text, Supplier<T> parseAndBind) {
         try {
             if (text.isEmpty()) throw new ExpressionException("The expression can not be empty;");
-            if (ItemSize.utf8Length(text) > MAX_EXPRESSION_BYTES) {
-                throw new ExpressionException("Expression size has exceeded the maximum allowed size");
+            int size = ItemSize.utf8Length(text);
+            if (size > MAX_EXPRESSION_BYTES) {
+                // As DynamoDB words it: only conditions and filters give the size (ExtendDB's
+                // tests/test_expression_size_limit.py, captured from DynamoDB).
+                boolean withSize = parameter.equals("ConditionExpression") || parameter.equals("FilterExpression");
+                throw new ExpressionException("Expression size has exceeded the maximum allowed size;" + (withSize ? " expression size: " + size : ""));
             }
             return parseAndBind.get();
         } catch (ExpressionException e) {
@@ -191,6 +196,7 @@ public final class Expressions {
         Map<String, String> names = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            checkKeyLength("ExpressionAttributeNames", e.getKey(), true);
             if (!NAME_KEY.matcher(e.getKey()).matches()) {
                 throw Errors.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
             }
@@ -199,11 +205,24 @@ public final class Expressions {
         return names;
     }
 
+    /**
+     * A placeholder is at most 255 bytes, checked before its syntax; DynamoDB gives the size for names only
+     * (ExtendDB's tests/test_expression_attribute_map_validation.py, captured from DynamoDB).
+     */
+    private static void checkKeyLength(String parameter, String key, boolean withSize) {
+        int size = ItemSize.utf8Length(key);
+        if (size > MAX_PLACEHOLDER_BYTES) {
+            throw Errors.validation(parameter + " contains invalid key: The expression attribute map contains a key that is too long;"
+                    + (withSize ? " size of key: " + size : ""));
+        }
+    }
+
     private static Map<String, AttrValue> values(JsonNode node) {
         if (node == null) return null;
         if (node.isEmpty()) throw Errors.validation("ExpressionAttributeValues must not be empty");
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
+            checkKeyLength("ExpressionAttributeValues", key, false);
             if (!VALUE_KEY.matcher(key).matches()) {
                 throw Errors.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
             }

@@ -35,15 +35,23 @@ public final class Keys {
         if (key.size() != definition.keySchema().elements().size()) throw Errors.validation(KEY_MISMATCH);
         boolean partition = true;
         for (KeyElement element : definition.keySchema().elements()) {
-            AttrValue value = key.get(element.name());
-            if (value == null || !value.type().equals(typeOf(definition, element))) throw Errors.validation(KEY_MISMATCH);
-            if (isEmpty(value)) {
-                throw Errors.validation("One or more parameter values were invalid: " + emptyKeyText(value) + " Key: " + element.name());
-            }
-            checkSize(value, partition);
+            validateKeyPiece(key, element, typeOf(definition, element), partition);
             partition = false;
         }
         return table.keyOf(key);
+    }
+
+    /**
+     * One attribute of a key (a Key parameter, or a Query/Scan ExclusiveStartKey against a table or index key
+     * schema): present with {@code type} (else "does not match the schema"), non-empty, within the size limit.
+     */
+    public static void validateKeyPiece(Map<String, AttrValue> key, KeyElement element, String type, boolean partition) {
+        AttrValue value = key.get(element.name());
+        if (value == null || !value.type().equals(type)) throw Errors.validation(KEY_MISMATCH);
+        if (isEmpty(value)) {
+            throw Errors.validation("One or more parameter values were invalid: " + emptyKeyText(value) + " Key: " + element.name());
+        }
+        checkSize(value, partition);
     }
 
     /**
@@ -103,6 +111,13 @@ public final class Keys {
                 throw Errors.validation("One or more parameter values are not valid. A value specified for a secondary index key "
                         + "is not supported. " + emptyKeyText(value) + " IndexName: " + index.name() + ", IndexKey: " + element.name());
             }
+            int bytes = keyBytes(value);
+            int max = element.keyType().equals("HASH") ? MAX_PARTITION_KEY_BYTES : MAX_SORT_KEY_BYTES;
+            if (bytes > max) {
+                // Message from real DynamoDB (quoted in architect/dynalite issue #35)
+                throw Errors.validation("One or more parameter values were invalid: Size limit exceeded for Index Key " + element.name()
+                        + " Actual Size: " + bytes + " bytes Max Size: " + max + " bytes IndexName: " + index.name());
+            }
         }
     }
 
@@ -131,11 +146,15 @@ public final class Keys {
     }
 
     /** Numbers are always within the limits; strings count UTF-8 bytes, binaries their length. */
+    /** The size a key value counts against the key limits: UTF-8 bytes of S, length of B, nothing for N. */
+    private static int keyBytes(AttrValue value) {
+        if (value instanceof AttrValue.S s) return ItemSize.utf8Length(s.value());
+        if (value instanceof AttrValue.B b) return b.value().length();
+        return 0;
+    }
+
     private static void checkSize(AttrValue value, boolean partition) {
-        int bytes;
-        if (value instanceof AttrValue.S s) bytes = ItemSize.utf8Length(s.value());
-        else if (value instanceof AttrValue.B b) bytes = b.value().length();
-        else return;
+        int bytes = keyBytes(value);
         // Messages (with DynamoDB's missing space in "of2048") from dynalite's test/putItem.js and getItem.js.
         if (partition && bytes > MAX_PARTITION_KEY_BYTES) {
             throw Errors.validation("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");

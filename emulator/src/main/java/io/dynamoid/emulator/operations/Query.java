@@ -190,7 +190,7 @@ public final class Query implements Operation {
     /** A starting key must be a table key and lie inside the key condition. */
     private static void checkStartKeyInRange(Table table, KeySchema schema, Map<String, AttrValue> startKey,
                                              AttrValue partition, KeyCondition sortCondition) {
-        ReadRequest.checkTableKey(startKey, table.definition().keySchema());
+        ReadRequest.checkTableKey(startKey, table);
         boolean samePartition = partition.equals(startKey.get(schema.hash().name()));
         if (sortCondition == null) {
             if (!samePartition) {

@@ -8,13 +8,12 @@ import io.dynamoid.emulator.expressions.LegacyConditions;
 import io.dynamoid.emulator.expressions.Projection;
 import io.dynamoid.emulator.protocol.AttrValue;
 import io.dynamoid.emulator.protocol.AttrValueJson;
+import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
-import io.dynamoid.emulator.protocol.ItemSize;
 import io.dynamoid.emulator.storage.IndexDefinition;
 import io.dynamoid.emulator.storage.IndexStore;
 import io.dynamoid.emulator.storage.Item;
 import io.dynamoid.emulator.storage.KeyElement;
-import io.dynamoid.emulator.storage.KeySchema;
 import io.dynamoid.emulator.storage.Table;
 
 import java.util.ArrayList;
@@ -175,13 +174,14 @@ final class ReadRequest {
         return LegacyConditions.filter(request.get(legacyMember), request.get("ConditionalOperator"));
     }
 
-    /** Reads one page and computes its capacity, with the request's filter and projection. */
+    /** Reads one page with the request's Limit, filter and projection (none for COUNT, which returns no items). */
     static ReadPage readPage(Iterator<Item> source, ObjectNode request, Table table, IndexStore index, String select,
                              Projection projection, ConditionExpression filter, List<String> startKeyNames) {
         UnaryOperator<Item> fetch = fetchFromTable(table, index, select,
                 projection == null ? Set.of() : projection.attributes());
         Predicate<Map<String, AttrValue>> matches = filter == null ? item -> true : filter::matches;
-        UnaryOperator<Map<String, AttrValue>> project = projection == null ? UnaryOperator.identity() : projection::apply;
+        UnaryOperator<Map<String, AttrValue>> project = projection == null || "COUNT".equals(select)
+                ? UnaryOperator.identity() : projection::apply;
         return ReadPage.read(source, integer(request, "Limit"), index != null, fetch,
                 table.definition().rangeKeyName(), startKeyNames, matches, project);
     }
@@ -207,37 +207,21 @@ final class ReadRequest {
         };
     }
 
-    /**
-     * One key attribute of a starting key: present with the schema's type (else "does not match the
-     * schema"), not empty, within the key size limits.
-     */
+    /** One key attribute of a starting key, against the table's or the index's key schema. */
     static void checkKeyPiece(Map<String, AttrValue> key, KeyElement element, boolean isHash) {
-        AttrValue value = key.get(element.name());
-        if (value == null || !value.type().equals(element.attributeType())) {
-            throw Errors.validation("The provided key element does not match the schema");
-        }
-        int length;
-        if (value instanceof AttrValue.S s) length = ItemSize.utf8Length(s.value());
-        else if (value instanceof AttrValue.B b) length = b.value().length();
-        else return;
-        if (length == 0) {
-            throw Errors.validation("One or more parameter values were invalid: The AttributeValue for a key attribute "
-                    + "cannot contain an empty " + (value instanceof AttrValue.S ? "string" : "binary")
-                    + " value. Key: " + element.name());
-        }
-        if (isHash && length > 2048) {
-            throw Errors.validation("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
-        }
-        if (!isHash && length > 1024) {
-            throw Errors.validation("One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
-        }
+        Keys.validateKeyPiece(key, element, element.attributeType(), isHash);
     }
 
     /** The table part of a starting key must be a valid table key ("The provided starting key is invalid: ..."). */
-    static void checkTableKey(Map<String, AttrValue> startKey, KeySchema tableSchema) {
+    static void checkTableKey(Map<String, AttrValue> startKey, Table table) {
+        Map<String, AttrValue> tableKey = new LinkedHashMap<>();
+        for (KeyElement element : table.definition().keySchema().elements()) {
+            AttrValue value = startKey.get(element.name());
+            if (value != null) tableKey.put(element.name(), value);
+        }
         try {
-            for (KeyElement element : tableSchema.elements()) checkKeyPiece(startKey, element, element == tableSchema.hash());
-        } catch (io.dynamoid.emulator.protocol.DynamoException e) {
+            Keys.validateKey(tableKey, table);
+        } catch (DynamoException e) {
             throw Errors.validation("The provided starting key is invalid: " + e.getMessage());
         }
     }

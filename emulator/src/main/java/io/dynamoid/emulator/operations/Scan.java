@@ -102,7 +102,7 @@ public final class Scan implements Operation {
             }
         }
         ReadRequest.checkSelectOnGlobalIndex(select, indexDefinition);
-        if (startKey != null) ReadRequest.checkTableKey(startKey, table.definition().keySchema());
+        if (startKey != null) ReadRequest.checkTableKey(startKey, table);
 
         long hashFrom = 0;
         long hashTo = HASH_SPACE;

@@ -24,9 +24,14 @@ final class TableShapes {
         return string().notNull().regex(NAME_PATTERN).minLength(3).maxLength(255);
     }
 
+    /** A key attribute's name: 1 to 255 characters (API Reference, AttributeDefinition and KeySchemaElement). */
+    private static Shape attributeName() {
+        return string().notNull().minLength(1).maxLength(255);
+    }
+
     static Shape attributeDefinitions() {
         return list(valueStruct("AttributeDefinition").notNull()
-                .with("AttributeName", string().notNull())
+                .with("AttributeName", attributeName())
                 .with("AttributeType", string().notNull().oneOf("B", "N", "S")));
     }
 
@@ -35,7 +40,7 @@ final class TableShapes {
         Shape keyType = string().notNull();
         if (keyTypeEnum) keyType.oneOf("HASH", "RANGE");
         return list(valueStruct("KeySchemaElement").notNull()
-                .with("AttributeName", string().notNull())
+                .with("AttributeName", attributeName())
                 .with("KeyType", keyType))
                 .notNull().minLength(1).maxLength(2);
     }

@@ -114,7 +114,7 @@ public final class UpdateItem implements Operation {
      * DynamoDB's checks of what an update writes (dynalite's db.validateUpdates): no key attribute, index key
      * attributes only with their declared type, and no nested path into a key attribute.
      */
-    private static void checkUpdates(TableDefinition definition, UpdateExpression update, AttributeUpdates attributeUpdates) {
+    static void checkUpdates(TableDefinition definition, UpdateExpression update, AttributeUpdates attributeUpdates) {
         if (update == null && attributeUpdates == null) return;
         for (KeyElement element : definition.keySchema().elements()) {
             boolean updated = update != null
@@ -148,7 +148,7 @@ public final class UpdateItem implements Operation {
         return index.global() ? index.keySchema().elements() : List.of(index.keySchema().range());
     }
 
-    private static Map<String, String> indexKeyTypes(TableDefinition definition) {
+    static Map<String, String> indexKeyTypes(TableDefinition definition) {
         Map<String, String> types = new LinkedHashMap<>();
         for (IndexDefinition index : indexes(definition)) {
             for (KeyElement element : indexKeyElements(index)) types.putIfAbsent(element.name(), typeOf(definition, element));

@@ -1,5 +1,8 @@
 package io.dynamoid.emulator.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -39,6 +42,13 @@ public class DynamoException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /**
+     * Members some errors carry besides {@code __type} and the message (e.g. TransactionCanceledException's
+     * CancellationReasons), written between the two; none by default.
+     */
+    public void writeDetails(JsonGenerator g) throws IOException {
     }
 
     /** Attaches the item DynamoDB returns with the error (ReturnValuesOnConditionCheckFailure=ALL_OLD). */

@@ -1,5 +1,7 @@
 package io.dynamoid.emulator.protocol;
 
+import java.util.List;
+
 /** One factory per DynamoDB error, with the exact {@code __type} DynamoDB sends. */
 public final class Errors {
     public static final String CORAL = "com.amazon.coral.service#";
@@ -53,6 +55,25 @@ public final class Errors {
     public static DynamoException conditionalCheckFailed(String message) {
         return new DynamoException(DYNAMODB + "ConditionalCheckFailedException",
                 message == null ? "The conditional request failed" : message, 400);
+    }
+
+    /** A transaction refused as a whole; {@code reasons} say why, one per action in request order. */
+    public static DynamoException transactionCanceled(List<TransactionCanceledException.Reason> reasons) {
+        return new TransactionCanceledException(reasons);
+    }
+
+    /** A ClientRequestToken reused within its 10 minutes for a different request. */
+    public static DynamoException idempotentParameterMismatch() {
+        // Message as real DynamoDB sends it (quoted in aexhq/brain PR #58's logs).
+        return new DynamoException(DYNAMODB + "IdempotentParameterMismatchException",
+                "Specified idempotent token was used with different request parameters within the idempotency window", 400);
+    }
+
+    /** A ClientRequestToken reused while the first request with it is still running. */
+    public static DynamoException transactionInProgress() {
+        // Message as real DynamoDB sends it (aws/aws-sdk-java-v2 issue #2518).
+        return new DynamoException(DYNAMODB + "TransactionInProgressException",
+                "Transaction from previous request is still in progress", 400);
     }
 
     public static DynamoException limitExceeded(String message) {

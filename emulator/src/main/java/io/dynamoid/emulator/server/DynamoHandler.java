@@ -39,7 +39,7 @@ import java.util.zip.CRC32;
 public final class DynamoHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoHandler.class);
 
-    static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final HttpString AMZ_TARGET = new HttpString("X-Amz-Target");
@@ -170,6 +170,7 @@ public final class DynamoHandler implements HttpHandler {
         return g -> {
             g.writeStartObject();
             g.writeStringField("__type", e.type());
+            e.writeDetails(g);
             if (e.getMessage() != null) g.writeStringField(e.messageKey(), e.getMessage());
             if (e.item() != null) {
                 g.writeFieldName("Item");

@@ -1,5 +1,7 @@
 package io.dynamoid.emulator.storage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -11,6 +13,8 @@ public final class Database {
     private final String region;
     private final String accountId;
     private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
+    private volatile CommitListener commitListener;
+    private final IdempotencyTokens idempotencyTokens = new IdempotencyTokens();
 
     public Database(String region, String accountId) {
         this.region = region;
@@ -42,6 +46,7 @@ public final class Database {
 
     /** Adds the table unless one of that name exists; returns the existing one, or null when added. */
     public Table addIfAbsent(Table table) {
+        table.addedTo(this);
         return tables.putIfAbsent(table.name(), table);
     }
 
@@ -51,6 +56,36 @@ public final class Database {
 
     public NavigableMap<String, Table> tables() {
         return tables;
+    }
+
+    /** The ClientRequestTokens of this account's recent transactions. */
+    public IdempotencyTokens idempotencyTokens() {
+        return idempotencyTokens;
+    }
+
+    /** Who hears about committed changes (null: nobody, the default). */
+    public CommitListener commitListener() {
+        return commitListener;
+    }
+
+    public void commitListener(CommitListener listener) {
+        this.commitListener = listener;
+    }
+
+    /**
+     * Applies several changes as one group (a transaction): each as {@link Table#commit} would, then the
+     * listener hears about all of them at once. The caller holds every key's lock. {@code changes} carry the
+     * new items; the returned changes carry the items they replaced.
+     */
+    public List<Change> commitGroup(List<Change> changes) {
+        List<Change> applied = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            Item old = change.table().applyChange(change.key(), change.newItem());
+            applied.add(new Change(change.table(), change.key(), old, change.newItem()));
+        }
+        CommitListener listener = commitListener;
+        if (listener != null && !applied.isEmpty()) listener.committed(List.copyOf(applied));
+        return applied;
     }
 
     public String tableArn(String tableName) {

@@ -2,6 +2,7 @@ package io.dynamoid.emulator.storage;
 
 import io.dynamoid.emulator.protocol.AttrValue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -19,6 +20,8 @@ public final class Table {
     private static final int LOCK_STRIPES = 256;
 
     private volatile TableDefinition definition;
+    /** The database holding this table, whose {@link CommitListener} hears about writes; set when added. */
+    private volatile Database database;
     private final ConcurrentSkipListMap<ItemKey, Item> items = new ConcurrentSkipListMap<>();
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong itemCount = new AtomicLong();
@@ -77,6 +80,14 @@ public final class Table {
      * null. Returns the previous item. The caller holds the key's lock.
      */
     public Item commit(ItemKey key, Item newItem) {
+        Item old = applyChange(key, newItem);
+        CommitListener listener = commitListener();
+        if (listener != null) listener.committed(List.of(new Change(this, key, old, newItem)));
+        return old;
+    }
+
+    /** {@link #commit} without telling the listener: {@link Database#commitGroup} tells it once per group. */
+    Item applyChange(ItemKey key, Item newItem) {
         Item old = newItem == null ? items.remove(key) : items.put(key, newItem);
         long countDelta = (newItem == null ? 0 : 1) - (old == null ? 0 : 1);
         long sizeDelta = (newItem == null ? 0 : newItem.size()) - (old == null ? 0 : old.size());
@@ -84,6 +95,15 @@ public final class Table {
         if (sizeDelta != 0) sizeBytes.addAndGet(sizeDelta);
         indexes.apply(key, old, newItem);
         return old;
+    }
+
+    void addedTo(Database owner) {
+        this.database = owner;
+    }
+
+    private CommitListener commitListener() {
+        Database owner = database;
+        return owner == null ? null : owner.commitListener();
     }
 
     /** Runs {@code action} holding the lock of {@code key}, so a read-check-write on one item is atomic. */

@@ -317,6 +317,6 @@ class ConditionTest {
     void expressionOfMoreThanFourKilobytesIsRefused() {
         // Developer Guide, expression parameter quotas: "The maximum length of any expression string is 4 KB"
         assertInvalid("{'ConditionExpression': 'attribute_exists(" + "a".repeat(4096) + ")'}",
-                "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size");
+                "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4114");
     }
 }
