@@ -10,7 +10,13 @@ import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -90,6 +96,31 @@ public final class Emulator implements AutoCloseable {
         server.stop();
     }
 
+    private static final int IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    /** The worker of {@link Builder#sharedWorker} emulators, created when the first one starts (holder idiom). */
+    private static final class SharedWorker {
+        static final String NAME = "dynamoid-emulators";
+        static final XnioWorker INSTANCE = create();
+
+        private static XnioWorker create() {
+            try {
+                // Undertow's own defaults for a worker, with daemon threads so that the JVM can exit.
+                return Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
+                        .set(Options.WORKER_NAME, NAME)
+                        .set(Options.WORKER_IO_THREADS, IO_THREADS)
+                        .set(Options.WORKER_TASK_CORE_THREADS, 4)
+                        .set(Options.WORKER_TASK_MAX_THREADS, 16)
+                        .set(Options.TCP_NODELAY, true)
+                        .set(Options.CORK, true)
+                        .set(Options.THREAD_DAEMON, true)
+                        .getMap());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create the emulators' shared worker", e);
+            }
+        }
+    }
+
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 0;
@@ -98,6 +129,7 @@ public final class Emulator implements AutoCloseable {
         private String cors = "*";
         private Duration ttlSweepInterval = DEFAULT_TTL_SWEEP_INTERVAL;
         private boolean console = true;
+        private boolean sharedWorker;
 
         private Builder() {
         }
@@ -135,6 +167,17 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serve from one pool of I/O and request threads shared by every emulator started this way in the JVM
+         * (daemon threads, created on first use) instead of a pool of its own: starting and closing then cost about
+         * a listener, not a thread pool, which is what test suites starting an emulator per class want. Off by
+         * default: a standalone emulator owns its threads.
+         */
+        public Builder sharedWorker(boolean sharedWorker) {
+            this.sharedWorker = sharedWorker;
+            return this;
+        }
+
         /** Allowed CORS origins, comma-separated, "*" for all (the default), null to send no CORS headers. */
         public Builder cors(String cors) {
             this.cors = cors;
@@ -154,15 +197,18 @@ public final class Emulator implements AutoCloseable {
             Databases databases = new Databases(sharedDb);
             DynamoHandler dynamo = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors);
             HttpHandler handler = console ? Handlers.path(dynamo).addPrefixPath(ConsoleHandler.PATH, new ConsoleHandler()) : dynamo;
-            Undertow server = Undertow.builder()
+            Undertow.Builder builder = Undertow.builder()
                     .addHttpListener(port, host)
-                    .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                    .setWorkerThreads(4)
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                     // Undertow cuts bodies at 2 MB by default; DynamoDB takes 16 MB (batches, 4 MB transactions).
                     .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) DynamoHandler.MAX_REQUEST_BYTES)
-                    .setHandler(handler)
-                    .build();
+                    .setHandler(handler);
+            if (sharedWorker) {
+                builder.setWorker(SharedWorker.INSTANCE); // Undertow.stop() leaves a worker it did not create running
+            } else {
+                builder.setIoThreads(IO_THREADS).setWorkerThreads(4);
+            }
+            Undertow server = builder.build();
             server.start();
             int boundPort = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
             return new Emulator(server, databases, TtlSweeper.start(databases, ttlSweepInterval), host, boundPort, console);
