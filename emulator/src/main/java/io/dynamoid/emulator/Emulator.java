@@ -1,5 +1,6 @@
 package io.dynamoid.emulator;
 
+import io.dynamoid.emulator.console.ConsoleHandler;
 import io.dynamoid.emulator.operations.EmulatorSettings;
 import io.dynamoid.emulator.operations.Operations;
 import io.dynamoid.emulator.persistence.Persistence;
@@ -7,8 +8,10 @@ import io.dynamoid.emulator.persistence.SyncMode;
 import io.dynamoid.emulator.server.DynamoHandler;
 import io.dynamoid.emulator.storage.Databases;
 import io.dynamoid.emulator.storage.TtlSweeper;
+import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import org.xnio.OptionMap;
 import org.xnio.Options;
 import org.xnio.Xnio;
@@ -20,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A running DynamoDB emulator. Embedded use:
@@ -40,14 +44,17 @@ public final class Emulator implements AutoCloseable {
     private final TtlSweeper ttlSweeper;
     private final String host;
     private final int port;
+    private final boolean console;
 
-    private Emulator(Undertow server, Databases databases, Persistence persistence, TtlSweeper ttlSweeper, String host, int port) {
+    private Emulator(Undertow server, Databases databases, Persistence persistence, TtlSweeper ttlSweeper, String host,
+                     int port, boolean console) {
         this.server = server;
         this.databases = databases;
         this.persistence = persistence;
         this.ttlSweeper = ttlSweeper;
         this.host = host;
         this.port = port;
+        this.console = console;
     }
 
     /** Starts an in-memory emulator on 127.0.0.1 and a free port. */
@@ -63,6 +70,15 @@ public final class Emulator implements AutoCloseable {
     public URI endpoint() {
         String h = host.contains(":") ? "[" + host + "]" : host;
         return URI.create("http://" + h + ":" + port);
+    }
+
+    /**
+     * The web console's address, e.g. {@code http://127.0.0.1:51234/console/}, or empty when started with
+     * {@code console(false)}. It is served by the same listener as the API, so it is reachable exactly where
+     * the emulator is: on its bind address, nowhere else.
+     */
+    public Optional<URI> consoleUri() {
+        return console ? Optional.of(endpoint().resolve(ConsoleHandler.PATH + "/")) : Optional.empty();
     }
 
     public int port() {
@@ -127,6 +143,7 @@ public final class Emulator implements AutoCloseable {
         private Persistence.Options persistenceOptions = Persistence.Options.DEFAULTS;
         private String cors = "*";
         private Duration ttlSweepInterval = DEFAULT_TTL_SWEEP_INTERVAL;
+        private boolean console = true;
         private boolean sharedWorker;
 
         private Builder() {
@@ -203,10 +220,17 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /** Whether GET /console serves the web console (the default); false leaves every GET to the health check. */
+        public Builder console(boolean console) {
+            this.console = console;
+            return this;
+        }
+
         public Emulator start() {
             Persistence persistence = dbPath == null ? null : Persistence.open(dbPath, sharedDb, persistenceOptions);
             Databases databases = persistence == null ? new Databases(sharedDb) : persistence.databases();
-            DynamoHandler handler = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors);
+            DynamoHandler dynamo = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors);
+            HttpHandler handler = console ? Handlers.path(dynamo).addPrefixPath(ConsoleHandler.PATH, new ConsoleHandler()) : dynamo;
             Undertow.Builder builder = Undertow.builder()
                     .addHttpListener(port, host)
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
@@ -226,7 +250,8 @@ public final class Emulator implements AutoCloseable {
                 throw e;
             }
             int boundPort = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-            return new Emulator(server, databases, persistence, TtlSweeper.start(databases, ttlSweepInterval), host, boundPort);
+            return new Emulator(server, databases, persistence, TtlSweeper.start(databases, ttlSweepInterval), host,
+                    boundPort, console);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.dynamoid.emulator.server;
 
 import io.dynamoid.emulator.Emulator;
+import io.dynamoid.emulator.console.ConsoleHandler;
 import io.dynamoid.emulator.persistence.Persistence;
 import io.dynamoid.emulator.persistence.PersistenceException;
 import io.dynamoid.emulator.persistence.SyncMode;
@@ -37,6 +38,7 @@ public final class Main {
                                    access key + region, as DynamoDB Local does)
               --cors ORIGINS, -cors ORIGINS
                                    comma-separated origins allowed by CORS (default *)
+              --no-console         do not serve the web console at http://HOST:PORT/console
               --disable-telemetry, -disableTelemetry
                                    accepted for DynamoDB Local compatibility (there is no telemetry)
               --help, -help        print this help and exit
@@ -74,7 +76,8 @@ public final class Main {
         Emulator emulator;
         try {
             emulator = Emulator.builder().host(options.host).port(options.port).sharedDb(options.sharedDb)
-                    .cors(options.cors).dbPath(options.dbPath).persistenceOptions(options.persistence()).start();
+                    .cors(options.cors).console(options.console).dbPath(options.dbPath)
+                    .persistenceOptions(options.persistence()).start();
         } catch (PersistenceException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -87,10 +90,7 @@ public final class Main {
             emulator.close();
             stopped.countDown();
         }, "dynamoid-shutdown"));
-        String storage = options.dbPath == null ? "in memory"
-                : "data in " + emulator.dbPath() + ", sync " + options.sync.name().toLowerCase(java.util.Locale.ROOT);
-        out.println("Dynamoid emulator listening on " + emulator.endpoint() + " (" + storage + ", "
-                + (options.sharedDb ? "shared database" : "one database per access key and region") + ")");
+        out.println(startupLine(emulator, options));
         out.flush();
         try {
             stopped.await();
@@ -98,6 +98,17 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return -1;
+    }
+
+    /** What the emulator prints once it listens: where, how, and where its console is (unless --no-console). */
+    static String startupLine(Emulator emulator, Options options) {
+        String storage = options.dbPath == null ? "in memory"
+                : "data in " + emulator.dbPath() + ", sync " + options.sync.name().toLowerCase(java.util.Locale.ROOT);
+        return "Dynamoid emulator listening on " + emulator.endpoint() + " (" + storage + ", "
+                + (options.sharedDb ? "shared database" : "one database per access key and region") + ")"
+                + emulator.consoleUri().map(uri -> "; web console at " + uri + " (access key "
+                        + ConsoleHandler.DEFAULT_ACCESS_KEY + ", region " + ConsoleHandler.DEFAULT_REGION
+                        + " until changed there)").orElse("");
     }
 
     private static String rootMessage(Throwable e) {
@@ -109,6 +120,7 @@ public final class Main {
         String host = "127.0.0.1";
         int port = 8000;
         boolean sharedDb;
+        boolean console = true;
         Path dbPath;
         SyncMode sync = SyncMode.ALWAYS;
         long syncIntervalMillis = Persistence.Options.DEFAULT_SYNC_INTERVAL_MILLIS;
@@ -133,6 +145,7 @@ public final class Main {
                     case "--sync-interval-ms" -> o.syncIntervalMillis = interval(value(args, ++i, arg));
                     case "--shared-db", "-sharedDb" -> o.sharedDb = true;
                     case "--cors", "-cors" -> o.cors = value(args, ++i, arg);
+                    case "--no-console" -> o.console = false;
                     case "--disable-telemetry", "-disableTelemetry" -> {
                     }
                     case "-delayTransientStatuses", "-optimizeDbBeforeStartup" ->
