@@ -39,7 +39,8 @@ import java.util.stream.StreamSupport;
  * }</pre>
  * A Query is used whenever an equality on the hash key of the table or of an index allows it (see
  * {@link #explain()}); otherwise a Scan, warned about (warnOnScan) or refused with
- * {@code ScanProhibitedException} (errorOnScan). Several conditions on one chain all apply (AND).
+ * {@code ScanProhibitedException} (errorOnScan). Several conditions on one chain all apply (AND). Field names
+ * are checked when the chain is planned (explain or a terminal method), as the instance is known only then.
  */
 public final class Chain<T extends Model<T>> implements Iterable<T> {
     private final QuerySource<T> source;
@@ -67,7 +68,8 @@ public final class Chain<T extends Model<T>> implements Iterable<T> {
     /**
      * A hand-written filter, e.g. {@code where("age > :min OR city = :city", Map.of(":min", 30, ":city", "Paris"))}.
      * Attribute names are written as stored; values are converted by their Java type (see {@link AttributeValue}
-     * for anything else). Never used for key conditions: it always goes into the FilterExpression.
+     * for anything else). Never used for key conditions: it always goes into the FilterExpression. (To compare a
+     * map-typed field with a map, write {@code where(field, eq(map))}.)
      */
     public Chain<T> where(String expression, Map<String, ?> values) {
         return with(criteria.withRawFilter(new RawFilter(expression, values)));

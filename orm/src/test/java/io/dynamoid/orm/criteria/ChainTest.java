@@ -220,6 +220,12 @@ class ChainTest extends OrmTestBase {
         assertEquals(13, total);
     }
 
+    @Test
+    void segmentsAndParallelScansAreRefusedForAQuery() {
+        assertThrows(IllegalStateException.class, () -> ann().segment(0, 2).all());
+        assertThrows(IllegalStateException.class, () -> ann().parallelScan(2));
+    }
+
     // --- chain methods
 
     @Test
