@@ -138,6 +138,13 @@ class PlannerTest extends OrmTestBase {
     }
 
     @Test
+    void aRawPlaceholderCollidingWithTheOrmsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Post.find.where("author", "ann").where("score > :q0", Map.of(":q0", 1)).explain());
+        assertEquals("Value placeholder ':q0' is used twice (:q<n> are the ORM's own)", e.getMessage());
+    }
+
+    @Test
     void anUnknownFieldIsRefused() {
         assertThrows(io.dynamoid.orm.UnknownAttributeException.class, () -> Post.find.where("nope", 1).explain());
     }
