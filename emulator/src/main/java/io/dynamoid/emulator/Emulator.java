@@ -2,12 +2,20 @@ package io.dynamoid.emulator;
 
 import io.dynamoid.emulator.operations.EmulatorSettings;
 import io.dynamoid.emulator.operations.Operations;
+import io.dynamoid.emulator.persistence.Persistence;
+import io.dynamoid.emulator.persistence.SyncMode;
 import io.dynamoid.emulator.server.DynamoHandler;
 import io.dynamoid.emulator.storage.Databases;
 import io.dynamoid.emulator.storage.TtlSweeper;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,13 +36,15 @@ public final class Emulator implements AutoCloseable {
 
     private final Undertow server;
     private final Databases databases;
+    private final Persistence persistence;
     private final TtlSweeper ttlSweeper;
     private final String host;
     private final int port;
 
-    private Emulator(Undertow server, Databases databases, TtlSweeper ttlSweeper, String host, int port) {
+    private Emulator(Undertow server, Databases databases, Persistence persistence, TtlSweeper ttlSweeper, String host, int port) {
         this.server = server;
         this.databases = databases;
+        this.persistence = persistence;
         this.ttlSweeper = ttlSweeper;
         this.host = host;
         this.port = port;
@@ -68,11 +78,45 @@ public final class Emulator implements AutoCloseable {
         return databases;
     }
 
-    /** Stops listening and releases the port. Data of an in-memory emulator is gone afterwards. */
+    /** The data directory in use, or null when in memory. */
+    public Path dbPath() {
+        return persistence == null ? null : persistence.root();
+    }
+
+    /**
+     * Stops listening and releases the port. Data of an in-memory emulator is gone afterwards; with a data
+     * directory everything acknowledged is on disk and the directory is released.
+     */
     @Override
     public void close() {
         ttlSweeper.close();
         server.stop();
+        if (persistence != null) persistence.close();
+    }
+
+    private static final int IO_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    /** The worker of {@link Builder#sharedWorker} emulators, created when the first one starts (holder idiom). */
+    private static final class SharedWorker {
+        static final String NAME = "dynamoid-emulators";
+        static final XnioWorker INSTANCE = create();
+
+        private static XnioWorker create() {
+            try {
+                // Undertow's own defaults for a worker, with daemon threads so that the JVM can exit.
+                return Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
+                        .set(Options.WORKER_NAME, NAME)
+                        .set(Options.WORKER_IO_THREADS, IO_THREADS)
+                        .set(Options.WORKER_TASK_CORE_THREADS, 4)
+                        .set(Options.WORKER_TASK_MAX_THREADS, 16)
+                        .set(Options.TCP_NODELAY, true)
+                        .set(Options.CORK, true)
+                        .set(Options.THREAD_DAEMON, true)
+                        .getMap());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create the emulators' shared worker", e);
+            }
+        }
     }
 
     public static final class Builder {
@@ -80,8 +124,10 @@ public final class Emulator implements AutoCloseable {
         private int port = 0;
         private boolean sharedDb;
         private Path dbPath;
+        private Persistence.Options persistenceOptions = Persistence.Options.DEFAULTS;
         private String cors = "*";
         private Duration ttlSweepInterval = DEFAULT_TTL_SWEEP_INTERVAL;
+        private boolean sharedWorker;
 
         private Builder() {
         }
@@ -104,9 +150,30 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
-        /** A data directory to persist to. Not supported yet: {@link #start()} refuses it rather than ignore it. */
+        /**
+         * A data directory to keep the data in (like DynamoDB Local's {@code -dbPath}); null (the default) keeps
+         * it in memory. Everything acknowledged survives a restart, even after the process is killed.
+         */
         public Builder dbPath(Path dbPath) {
             this.dbPath = dbPath;
+            return this;
+        }
+
+        /** When the data directory's log is forced to disk: {@link SyncMode#ALWAYS} (the default) or BATCH. */
+        public Builder sync(SyncMode mode) {
+            persistenceOptions = new Persistence.Options(mode, persistenceOptions.syncIntervalMillis(), persistenceOptions.compactAfterBytes());
+            return this;
+        }
+
+        /** With {@link SyncMode#BATCH}: the longest time between two forces of the log (default 100 ms). */
+        public Builder syncIntervalMillis(long millis) {
+            persistenceOptions = new Persistence.Options(persistenceOptions.sync(), millis, persistenceOptions.compactAfterBytes());
+            return this;
+        }
+
+        /** How the data directory is written (sync mode, sync interval, compaction threshold). */
+        public Builder persistenceOptions(Persistence.Options options) {
+            this.persistenceOptions = options;
             return this;
         }
 
@@ -119,6 +186,17 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serve from one pool of I/O and request threads shared by every emulator started this way in the JVM
+         * (daemon threads, created on first use) instead of a pool of its own: starting and closing then cost about
+         * a listener, not a thread pool, which is what test suites starting an emulator per class want. Off by
+         * default: a standalone emulator owns its threads.
+         */
+        public Builder sharedWorker(boolean sharedWorker) {
+            this.sharedWorker = sharedWorker;
+            return this;
+        }
+
         /** Allowed CORS origins, comma-separated, "*" for all (the default), null to send no CORS headers. */
         public Builder cors(String cors) {
             this.cors = cors;
@@ -126,23 +204,29 @@ public final class Emulator implements AutoCloseable {
         }
 
         public Emulator start() {
-            if (dbPath != null) {
-                throw new UnsupportedOperationException("A data directory (dbPath) is not supported yet: the emulator runs in memory only");
-            }
-            Databases databases = new Databases(sharedDb);
+            Persistence persistence = dbPath == null ? null : Persistence.open(dbPath, sharedDb, persistenceOptions);
+            Databases databases = persistence == null ? new Databases(sharedDb) : persistence.databases();
             DynamoHandler handler = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors);
-            Undertow server = Undertow.builder()
+            Undertow.Builder builder = Undertow.builder()
                     .addHttpListener(port, host)
-                    .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                    .setWorkerThreads(4)
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                     // Undertow cuts bodies at 2 MB by default; DynamoDB takes 16 MB (batches, 4 MB transactions).
                     .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) DynamoHandler.MAX_REQUEST_BYTES)
-                    .setHandler(handler)
-                    .build();
-            server.start();
+                    .setHandler(handler);
+            if (sharedWorker) {
+                builder.setWorker(SharedWorker.INSTANCE); // Undertow.stop() leaves a worker it did not create running
+            } else {
+                builder.setIoThreads(IO_THREADS).setWorkerThreads(4);
+            }
+            Undertow server = builder.build();
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                if (persistence != null) persistence.close();
+                throw e;
+            }
             int boundPort = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-            return new Emulator(server, databases, TtlSweeper.start(databases, ttlSweepInterval), host, boundPort);
+            return new Emulator(server, databases, persistence, TtlSweeper.start(databases, ttlSweepInterval), host, boundPort);
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.dynamoid.emulator.server;
 
 import io.dynamoid.emulator.Emulator;
+import io.dynamoid.emulator.persistence.Persistence;
+import io.dynamoid.emulator.persistence.PersistenceException;
+import io.dynamoid.emulator.persistence.SyncMode;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,7 +25,13 @@ public final class Main {
               --in-memory, -inMemory
                                    keep data in memory only (the default)
               --db-path DIR, -dbPath DIR
-                                   keep data in DIR (not supported yet: refused, never ignored)
+                                   keep data in DIR: everything acknowledged survives a restart or a
+                                   crash (one process per DIR)
+              --sync always|batch  with a data directory: force the log to disk before every answer
+                                   (always, the default; concurrent writes share one fsync), or at most
+                                   every --sync-interval-ms (batch: survives the emulator being killed,
+                                   a machine crash may lose that last interval)
+              --sync-interval-ms N the batch interval (default 100)
               --shared-db, -sharedDb
                                    one database for all access keys and regions (default: one per
                                    access key + region, as DynamoDB Local does)
@@ -37,6 +46,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // One line when ready: Undertow and XNIO log through slf4j-simple at WARN unless the user says otherwise.
+        System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         int code = run(args, System.out, System.err);
         if (code >= 0) System.exit(code);
     }
@@ -58,14 +71,13 @@ public final class Main {
             out.print(USAGE);
             return 0;
         }
-        if (options.dbPath != null) {
-            err.println("error: --db-path/-dbPath is not supported yet; this version runs in memory only (--in-memory)");
-            return 2;
-        }
         Emulator emulator;
         try {
             emulator = Emulator.builder().host(options.host).port(options.port).sharedDb(options.sharedDb)
-                    .cors(options.cors).start();
+                    .cors(options.cors).dbPath(options.dbPath).persistenceOptions(options.persistence()).start();
+        } catch (PersistenceException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             err.println("error: cannot start on " + options.host + ":" + options.port + ": " + rootMessage(e));
             return 1;
@@ -75,7 +87,9 @@ public final class Main {
             emulator.close();
             stopped.countDown();
         }, "dynamoid-shutdown"));
-        out.println("Dynamoid emulator listening on " + emulator.endpoint() + " (in memory, "
+        String storage = options.dbPath == null ? "in memory"
+                : "data in " + emulator.dbPath() + ", sync " + options.sync.name().toLowerCase(java.util.Locale.ROOT);
+        out.println("Dynamoid emulator listening on " + emulator.endpoint() + " (" + storage + ", "
                 + (options.sharedDb ? "shared database" : "one database per access key and region") + ")");
         out.flush();
         try {
@@ -96,8 +110,14 @@ public final class Main {
         int port = 8000;
         boolean sharedDb;
         Path dbPath;
+        SyncMode sync = SyncMode.ALWAYS;
+        long syncIntervalMillis = Persistence.Options.DEFAULT_SYNC_INTERVAL_MILLIS;
         String cors = "*";
         boolean help;
+
+        Persistence.Options persistence() {
+            return new Persistence.Options(sync, syncIntervalMillis, Persistence.Options.DEFAULT_COMPACT_AFTER_BYTES);
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -109,6 +129,8 @@ public final class Main {
                     case "--port", "-port" -> o.port = port(value(args, ++i, arg));
                     case "--in-memory", "-inMemory" -> o.dbPath = null;
                     case "--db-path", "-dbPath" -> o.dbPath = Path.of(value(args, ++i, arg));
+                    case "--sync" -> o.sync = SyncMode.parse(value(args, ++i, arg));
+                    case "--sync-interval-ms" -> o.syncIntervalMillis = interval(value(args, ++i, arg));
                     case "--shared-db", "-sharedDb" -> o.sharedDb = true;
                     case "--cors", "-cors" -> o.cors = value(args, ++i, arg);
                     case "--disable-telemetry", "-disableTelemetry" -> {
@@ -124,6 +146,16 @@ public final class Main {
         private static String value(String[] args, int i, String flag) {
             if (i >= args.length) throw new IllegalArgumentException(flag + " needs a value");
             return args[i];
+        }
+
+        private static long interval(String text) {
+            try {
+                long millis = Long.parseLong(text);
+                if (millis < 1) throw new NumberFormatException();
+                return millis;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--sync-interval-ms needs a positive number of milliseconds, not " + text);
+            }
         }
 
         private static int port(String text) {

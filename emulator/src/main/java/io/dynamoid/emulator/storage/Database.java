@@ -14,6 +14,7 @@ public final class Database {
     private final String accountId;
     private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
     private volatile CommitListener commitListener;
+    private volatile TableListener tableListener;
     private final IdempotencyTokens idempotencyTokens = new IdempotencyTokens();
 
     public Database(String region, String accountId) {
@@ -47,11 +48,25 @@ public final class Database {
     /** Adds the table unless one of that name exists; returns the existing one, or null when added. */
     public Table addIfAbsent(Table table) {
         table.addedTo(this);
-        return tables.putIfAbsent(table.name(), table);
+        TableListener listener = tableListener;
+        if (listener == null) return tables.putIfAbsent(table.name(), table);
+        synchronized (tables) { // the listener hears of the table before anyone can write to it
+            Table existing = tables.get(table.name());
+            if (existing != null) return existing;
+            listener.tableAdded(table);
+            tables.put(table.name(), table);
+            return null;
+        }
     }
 
     public boolean remove(Table table) {
-        return tables.remove(table.name(), table);
+        TableListener listener = tableListener;
+        if (listener == null) return tables.remove(table.name(), table);
+        synchronized (tables) {
+            if (!tables.remove(table.name(), table)) return false;
+            listener.tableRemoved(table);
+            return true;
+        }
     }
 
     public NavigableMap<String, Table> tables() {
@@ -70,6 +85,15 @@ public final class Database {
 
     public void commitListener(CommitListener listener) {
         this.commitListener = listener;
+    }
+
+    /** Who hears about tables added, removed or redefined (null: nobody, the default). */
+    public TableListener tableListener() {
+        return tableListener;
+    }
+
+    public void tableListener(TableListener listener) {
+        this.tableListener = listener;
     }
 
     /**

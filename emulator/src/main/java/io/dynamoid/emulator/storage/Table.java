@@ -37,8 +37,14 @@ public final class Table {
         return definition;
     }
 
+    /** Swaps in a new definition; the database's {@link TableListener} hears of it (in swap order). */
     public void definition(TableDefinition newDefinition) {
-        this.definition = newDefinition;
+        synchronized (this) {
+            this.definition = newDefinition;
+            Database owner = database;
+            TableListener listener = owner == null ? null : owner.tableListener();
+            if (listener != null && owner.tables().get(name()) == this) listener.definitionChanged(this, newDefinition);
+        }
     }
 
     public String name() {

@@ -34,7 +34,7 @@ public final class TableIndexes {
      * Indexes every item already in the table, for a global index just added by UpdateTable. Each item is
      * read and indexed under its key's lock, so a concurrent write cannot be overtaken by a stale copy.
      */
-    public void backfill(IndexDefinition index) {
+    private void backfill(IndexDefinition index) {
         IndexStore store = store(index);
         for (ItemKey key : table.items().keySet()) {
             table.locked(key, () -> {

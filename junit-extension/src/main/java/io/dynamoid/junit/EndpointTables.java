@@ -1,0 +1,63 @@
+package io.dynamoid.junit;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Emptying a table through the DynamoDB API, for endpoints whose storage we cannot reach. */
+final class EndpointTables {
+    private static final int BATCH = 25;
+    private static final int ATTEMPTS = 10;
+
+    private EndpointTables() {
+    }
+
+    /** Scans the keys and deletes them in batches of 25, sending unprocessed items again with backoff. */
+    static void empty(DynamoDbClient client, String table) {
+        List<KeySchemaElement> keySchema = client.describeTable(b -> b.tableName(table)).table().keySchema();
+        Map<String, String> names = new LinkedHashMap<>();
+        keySchema.forEach(k -> names.put("#k" + names.size(), k.attributeName()));
+        List<WriteRequest> batch = new ArrayList<>();
+        for (Map<String, AttributeValue> key : client.scanPaginator(b -> b.tableName(table).consistentRead(true)
+                .projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names)).items()) {
+            batch.add(WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
+            if (batch.size() == BATCH) {
+                write(client, table, batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            write(client, table, batch);
+        }
+    }
+
+    private static void write(DynamoDbClient client, String table, List<WriteRequest> requests) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(requests));
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == ATTEMPTS) {
+                throw new IllegalStateException("Could not empty table " + table + ": items still unprocessed after "
+                        + ATTEMPTS + " BatchWriteItem attempts");
+            }
+            if (attempt > 0) {
+                pause(25L << Math.min(attempt, 6));
+            }
+            Map<String, List<WriteRequest>> request = pending;
+            pending = client.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while emptying a table", e);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.dynamoid.junit;
+
+import io.dynamoid.emulator.Emulator;
+import io.dynamoid.orm.Dynamoid;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InjectionTest {
+    static final Map<String, Object> seen = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void forget() {
+        seen.clear();
+    }
+
+    @Test
+    void injectsEverySupportedParameterTypeAllOnTheClassEmulator() {
+        Kit.assertAllPassed(Kit.run(TakesEveryType.class), 1);
+    }
+
+    @Test
+    void injectsConstructorParameters() {
+        Kit.assertAllPassed(Kit.run(TakesConstructorParameters.class), 1);
+    }
+
+    @Test
+    void injectsAnnotatedStaticAndInstanceFields() {
+        Kit.assertAllPassed(Kit.run(HasFields.class), 1);
+    }
+
+    @Test
+    void injectsIntoAPerClassInstanceCreatedBeforeBeforeAll() {
+        Kit.assertAllPassed(Kit.run(PerClassInstance.class), 1);
+    }
+
+    @Test
+    void sameInstancesForEveryTestOfAClass() {
+        Kit.assertAllPassed(Kit.run(TwoMethods.class), 2);
+        assertSame(seen.get("first"), seen.get("second"));
+    }
+
+    @Test
+    void annotatedParameterOfAnUnsupportedTypeFailsNamingTheSupportedTypes() {
+        Throwable failure = Kit.onlyFailure(Kit.run(AsksForAString.class));
+
+        assertInstanceOf(ParameterResolutionException.class, failure);
+        assertTrue(failure.getMessage().startsWith("@DynamoidResource cannot inject java.lang.String into parameter [java.lang.String name]"
+                + " of void io.dynamoid.junit.InjectionTest$AsksForAString.test(java.lang.String): the supported types are"
+                + " software.amazon.awssdk.services.dynamodb.DynamoDbClient, software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient,"
+                + " software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient, io.dynamoid.emulator.Emulator, java.net.URI,"
+                + " io.dynamoid.orm.Dynamoid"), failure.getMessage());
+    }
+
+    @Test
+    void plainParameterOfAnUnsupportedTypeIsLeftToOtherResolvers() {
+        Throwable failure = Kit.onlyFailure(Kit.run(AsksForAPlainString.class));
+
+        assertInstanceOf(ParameterResolutionException.class, failure);
+        assertTrue(failure.getMessage().startsWith("No ParameterResolver registered for parameter [java.lang.String name]"), failure.getMessage());
+    }
+
+    @Test
+    void annotatedFieldOfAnUnsupportedTypeFails() {
+        Throwable failure = Kit.onlyFailure(Kit.run(HasAStringField.class));
+
+        assertInstanceOf(ParameterResolutionException.class, failure);
+        assertTrue(failure.getMessage().startsWith("@DynamoidResource cannot inject java.lang.String into field"
+                + " io.dynamoid.junit.InjectionTest$HasAStringField.name: the supported types are"), failure.getMessage());
+    }
+
+    @Test
+    void annotatedFinalFieldFails() {
+        Throwable failure = Kit.onlyFailure(Kit.run(HasAFinalField.class));
+
+        assertInstanceOf(ParameterResolutionException.class, failure);
+        assertEquals("@DynamoidResource cannot inject into final field io.dynamoid.junit.InjectionTest$HasAFinalField.client",
+                failure.getMessage());
+    }
+
+    @Fixture
+    @DynamoidTest
+    static class TakesEveryType {
+        @Test
+        void test(DynamoDbClient client, DynamoDbAsyncClient asyncClient, DynamoDbStreamsClient streamsClient,
+                  Emulator emulator, URI endpoint, Dynamoid dynamoid) {
+            assertEquals(emulator.endpoint(), endpoint);
+            assertEquals(endpoint, dynamoid.endpoint());
+            assertSame(dynamoid.client(), client, "the ORM's client: what the ORM writes is what the test reads");
+            assertEquals(Optional.of(endpoint), streamsClient.serviceClientConfiguration().endpointOverride());
+
+            Tables.create(client, "made_with_sync");
+            assertEquals("made_with_sync", asyncClient.describeTable(b -> b.tableName("made_with_sync")).join().table().tableName());
+        }
+    }
+
+    @Fixture
+    @DynamoidTest
+    static class TakesConstructorParameters {
+        private final DynamoDbClient client;
+        private final URI endpoint;
+
+        TakesConstructorParameters(DynamoDbClient client, URI endpoint) {
+            this.client = client;
+            this.endpoint = endpoint;
+        }
+
+        @Test
+        void test(Emulator emulator) {
+            assertEquals(emulator.endpoint(), endpoint);
+            assertEquals(Optional.of(endpoint), client.serviceClientConfiguration().endpointOverride());
+        }
+    }
+
+    @Fixture
+    @DynamoidTest
+    static class HasFields {
+        @DynamoidResource
+        static Emulator emulator;
+        @DynamoidResource
+        private DynamoDbClient client;
+        @DynamoidResource
+        private Dynamoid dynamoid;
+        /** Not annotated: left alone even though its type is supported. */
+        private URI untouched;
+
+        @Test
+        void test(URI endpoint) {
+            assertEquals(endpoint, emulator.endpoint());
+            assertSame(dynamoid.client(), client);
+            assertEquals(null, untouched);
+        }
+    }
+
+    @Fixture
+    @DynamoidTest
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class PerClassInstance {
+        private final Dynamoid fromConstructor;
+        @DynamoidResource
+        private DynamoDbClient client;
+
+        PerClassInstance(Dynamoid dynamoid) {
+            this.fromConstructor = dynamoid;
+        }
+
+        @Test
+        void test(Dynamoid dynamoid) {
+            assertSame(dynamoid, fromConstructor);
+            assertSame(dynamoid.client(), client);
+            assertSame(dynamoid, Dynamoid.current());
+        }
+    }
+
+    @Fixture
+    @DynamoidTest
+    static class TwoMethods {
+        @Test
+        void first(Dynamoid dynamoid) {
+            seen.put("first", dynamoid);
+        }
+
+        @Test
+        void second(Dynamoid dynamoid) {
+            seen.put("second", dynamoid);
+        }
+    }
+
+    @Fixture
+    @DynamoidTest
+    static class AsksForAString {
+        @Test
+        void test(@DynamoidResource String name) {
+        }
+    }
+
+    @Fixture
+    @DynamoidTest
+    static class AsksForAPlainString {
+        @Test
+        void test(String name) {
+        }
+    }
+
+    @Fixture
+    @DynamoidTest
+    static class HasAStringField {
+        @DynamoidResource
+        String name;
+
+        @Test
+        void test() {
+        }
+    }
+
+    @Fixture
+    @DynamoidTest
+    static class HasAFinalField {
+        @DynamoidResource
+        final DynamoDbClient client = null;
+
+        @Test
+        void test() {
+            assertNotNull(client);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.dynamoid.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** The command line: {@code java -jar dynamoid-bench.jar [--seconds N] [--warmup N] [--threads N] ...}. */
+record BenchOptions(Duration measured, Duration warmUp, int threads, String workloads, List<String> servers,
+                    String emulatorJar, String dynaliteCli) {
+    static final List<String> SERVERS = List.of("ours", "dynalite", "canned");
+    static final String USAGE = """
+            Usage: java -jar src/bench/target/dynamoid-bench.jar [options]
+
+            Starts the emulator, dynalite and a canned-response server, each as its own process, and drives each
+            workload against each with the AWS SDK v2 from several threads.
+
+            Options:
+              --seconds N          measured seconds per workload and server (default 5)
+              --warmup N           warm-up seconds before each measurement (default 5)
+              --threads N          client threads (default 4)
+              --workloads LIST     comma-separated operations: PutItem,GetItem,Query,UpdateItem (default all)
+              --servers LIST       comma-separated subset of ours,dynalite,canned (default all three)
+              --emulator-jar PATH  the emulator's jar (default emulator/target/dynamoid-emulator.jar)
+              --dynalite-cli PATH  dynalite's cli.js (default $DYNALITE_CLI, else installed from npm into
+                                   ~/.cache/dynamoid/dynalite-VERSION)
+            """;
+
+    static BenchOptions parse(String[] args) {
+        Duration measured = Duration.ofSeconds(5);
+        Duration warmUp = Duration.ofSeconds(5);
+        int threads = 4;
+        String workloads = "all";
+        List<String> servers = SERVERS;
+        String emulatorJar = "emulator/target/dynamoid-emulator.jar";
+        String dynaliteCli = null;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--help") || flag.equals("-h")) throw new IllegalArgumentException("");
+            if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value");
+            String value = args[++i];
+            switch (flag) {
+                case "--seconds" -> measured = Duration.ofSeconds(positive(flag, value));
+                case "--warmup" -> warmUp = Duration.ofSeconds(positive(flag, value));
+                case "--threads" -> threads = positive(flag, value);
+                case "--workloads" -> workloads = value;
+                case "--servers" -> servers = servers(value);
+                case "--emulator-jar" -> emulatorJar = value;
+                case "--dynalite-cli" -> dynaliteCli = value;
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        return new BenchOptions(measured, warmUp, threads, workloads, servers, emulatorJar, dynaliteCli);
+    }
+
+    private static int positive(String flag, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + " needs a positive whole number, not " + value);
+    }
+
+    private static List<String> servers(String value) {
+        List<String> chosen = Arrays.stream(value.split(",")).map(String::trim).toList();
+        for (String server : chosen) {
+            if (!SERVERS.contains(server)) throw new IllegalArgumentException("unknown server " + server + "; known: " + SERVERS);
+        }
+        return SERVERS.stream().filter(chosen::contains).toList();
+    }
+}

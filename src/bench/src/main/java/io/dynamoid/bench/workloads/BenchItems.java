@@ -1,0 +1,88 @@
+package io.dynamoid.bench.workloads;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * A fixed pool of items of about 1 KB (DynamoDB's item size), built once so that building a request costs the
+ * client as little as possible. Writes cycle through the pool, so the server's data stays the same size.
+ */
+public final class BenchItems {
+    public static final int POOL_SIZE = 1000;
+    /** Items share partition keys: item i has pk "user-(i mod PARTITIONS)", sk i. */
+    public static final int PARTITIONS = 100;
+    /** BatchWriteItem's limit. */
+    private static final int BATCH_SIZE = 25;
+    private static final String PAYLOAD = "x".repeat(900);
+    private static final List<Map<String, AttributeValue>> POOL =
+            IntStream.range(0, POOL_SIZE).mapToObj(BenchItems::build).toList();
+
+    private BenchItems() {
+    }
+
+    /** The item for a thread's n-th operation; threads start at different places in the pool. */
+    public static Map<String, AttributeValue> item(int thread, long iteration) {
+        return POOL.get((int) ((thread * 7919L + iteration) % POOL_SIZE));
+    }
+
+    public static Map<String, AttributeValue> item(int index) {
+        return POOL.get(index);
+    }
+
+    /** Writes every pool item (so reads find them); PARTITIONS partitions of POOL_SIZE / PARTITIONS items. */
+    public static void writePool(DynamoDbClient client) {
+        for (int start = 0; start < POOL_SIZE; start += BATCH_SIZE) {
+            List<WriteRequest> batch = POOL.subList(start, Math.min(POOL_SIZE, start + BATCH_SIZE)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
+            Map<String, List<WriteRequest>> unprocessed = Map.of(BenchTable.NAME, batch);
+            while (!unprocessed.isEmpty()) {
+                Map<String, List<WriteRequest>> requests = unprocessed;
+                unprocessed = client.batchWriteItem(r -> r.requestItems(requests)).unprocessedItems();
+            }
+        }
+    }
+
+    /** The pool items in a partition, in sort key order. */
+    public static List<Map<String, AttributeValue>> partition(int partition) {
+        return IntStream.range(0, POOL_SIZE / PARTITIONS).mapToObj(i -> POOL.get(partition + i * PARTITIONS)).toList();
+    }
+
+    /** The key attributes (pk, sk) of an item. */
+    public static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return Map.of("pk", item.get("pk"), "sk", item.get("sk"));
+    }
+
+    /** An item as DynamoDB's JSON renders it, for canned responses; covers the types the pool uses. */
+    public static String json(Map<String, AttributeValue> item) {
+        StringBuilder json = new StringBuilder("{");
+        item.forEach((name, value) -> {
+            if (json.length() > 1) json.append(',');
+            json.append('"').append(name).append("\":");
+            if (value.s() != null) json.append("{\"S\":\"").append(value.s()).append("\"}");
+            else if (value.n() != null) json.append("{\"N\":\"").append(value.n()).append("\"}");
+            else if (value.bool() != null) json.append("{\"BOOL\":").append(value.bool()).append('}');
+            else if (value.hasSs()) json.append("{\"SS\":[\"").append(String.join("\",\"", value.ss())).append("\"]}");
+            else throw new IllegalArgumentException("no JSON rendering for " + value);
+        });
+        return json.append('}').toString();
+    }
+
+    private static Map<String, AttributeValue> build(int index) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("pk", AttributeValue.fromS("user-" + (index % PARTITIONS)));
+        item.put("sk", AttributeValue.fromN(Integer.toString(index)));
+        item.put("name", AttributeValue.fromS("Item number " + index));
+        item.put("count", AttributeValue.fromN(Integer.toString(index * 31)));
+        item.put("price", AttributeValue.fromN("19.99"));
+        item.put("active", AttributeValue.fromBool(index % 2 == 0));
+        item.put("tags", AttributeValue.fromSs(List.of("alpha", "beta", "gamma")));
+        item.put("payload", AttributeValue.fromS(PAYLOAD));
+        return Map.copyOf(item);
+    }
+}

@@ -1,0 +1,28 @@
+package io.dynamoid.bench.workloads;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One benchmarked request type. Adding a workload = one class implementing this, listed in {@link Workloads#ALL}.
+ * Every workload runs against the table {@link BenchTable} creates.
+ */
+public interface Workload {
+    /** The name printed in the report, e.g. "PutItem 1 KB". */
+    String name();
+
+    /** The DynamoDB operation the workload sends (the X-Amz-Target suffix), e.g. "PutItem". */
+    String operation();
+
+    /** A valid response body for {@link #operation()}, the canned server's fixed answer to it. */
+    String cannedResponse();
+
+    /** Brings the table into the state the workload needs (e.g. items to read); not measured. */
+    default void prepare(DynamoDbClient client) {
+    }
+
+    /**
+     * Sends one request; throws when the answer is not what the workload expects, so a server that answers
+     * wrongly counts errors instead of looking fast. {@code thread} and {@code iteration} pick the item.
+     */
+    void run(DynamoDbClient client, int thread, long iteration);
+}
