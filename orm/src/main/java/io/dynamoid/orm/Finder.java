@@ -1,7 +1,10 @@
 package io.dynamoid.orm;
 
+import io.dynamoid.orm.criteria.Chain;
+import io.dynamoid.orm.criteria.Condition;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
+import io.dynamoid.orm.internal.criteria.QuerySource;
 import io.dynamoid.orm.internal.persistence.Delete;
 import io.dynamoid.orm.internal.persistence.Find;
 import io.dynamoid.orm.internal.persistence.Import;
@@ -138,6 +141,26 @@ public class Finder<T extends Model<T>> {
         List<T> records = new ArrayList<>();
         Find.scan(engine, mapping, consistent, Selection.ALL, item -> records.add(load(engine, mapping, item)));
         return records;
+    }
+
+    /** A query of every record, to refine with the {@link Chain} methods ({@code query().scanLimit(100).all()}). */
+    public Chain<T> query() {
+        return Chain.over(new QuerySource<>(type, this::engine, consistent, this::load));
+    }
+
+    /** Records whose field equals the value: a lazy {@link Chain}. */
+    public Chain<T> where(String field, Object value) {
+        return query().where(field, value);
+    }
+
+    /** Records whose field satisfies the condition ({@code where("age", gt(30))}): a lazy {@link Chain}. */
+    public Chain<T> where(String field, Condition condition) {
+        return query().where(field, condition);
+    }
+
+    /** Records passing a hand-written filter expression; see {@link Chain#where(String, Map)}. */
+    public Chain<T> where(String expression, Map<String, ?> values) {
+        return query().where(expression, values);
     }
 
     /** Finds the record, sets the attributes and saves it (validation and hooks run). */
