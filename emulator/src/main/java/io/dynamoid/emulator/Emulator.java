@@ -3,6 +3,7 @@ package io.dynamoid.emulator;
 import io.dynamoid.emulator.operations.EmulatorSettings;
 import io.dynamoid.emulator.operations.Operations;
 import io.dynamoid.emulator.server.DynamoHandler;
+import io.dynamoid.emulator.server.SignatureVerifier;
 import io.dynamoid.emulator.storage.Databases;
 import io.dynamoid.emulator.storage.TtlSweeper;
 import io.undertow.Undertow;
@@ -11,7 +12,9 @@ import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A running DynamoDB emulator. Embedded use:
@@ -82,6 +85,7 @@ public final class Emulator implements AutoCloseable {
         private Path dbPath;
         private String cors = "*";
         private Duration ttlSweepInterval = DEFAULT_TTL_SWEEP_INTERVAL;
+        private Map<String, String> signingSecrets;
 
         private Builder() {
         }
@@ -125,19 +129,30 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Verify every request's SigV4 signature against these secrets (by access key id), as DynamoDB does:
+         * unknown keys, wrong signatures and expired dates are refused. Off by default (any key is accepted).
+         */
+        public Builder requireSignature(Map<String, String> secretsByAccessKey) {
+            this.signingSecrets = Map.copyOf(secretsByAccessKey);
+            return this;
+        }
+
         public Emulator start() {
             if (dbPath != null) {
                 throw new UnsupportedOperationException("A data directory (dbPath) is not supported yet: the emulator runs in memory only");
             }
             Databases databases = new Databases(sharedDb);
-            DynamoHandler handler = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors);
+            SignatureVerifier signatures = signingSecrets == null ? null : new SignatureVerifier(signingSecrets, Clock.systemUTC());
+            DynamoHandler handler = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors, signatures);
             Undertow server = Undertow.builder()
                     .addHttpListener(port, host)
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setWorkerThreads(4)
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                     // Undertow cuts bodies at 2 MB by default; DynamoDB takes 16 MB (batches, 4 MB transactions).
-                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) DynamoHandler.MAX_REQUEST_BYTES)
+                    // The handler answers bigger ones 413 itself after reading (up to a bound) what was sent.
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, DynamoHandler.MAX_DISCARDED_BYTES)
                     .setHandler(handler)
                     .build();
             server.start();

@@ -4,6 +4,8 @@ import io.dynamoid.emulator.Emulator;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -28,6 +30,10 @@ public final class Main {
                                    access key + region, as DynamoDB Local does)
               --cors ORIGINS, -cors ORIGINS
                                    comma-separated origins allowed by CORS (default *)
+              --require-signature  verify every request's AWS Signature V4 against --credentials
+                                   (default: any access key is accepted, signatures are not checked)
+              --credentials KEY:SECRET[,KEY:SECRET...]
+                                   the access keys and secrets --require-signature accepts
               --disable-telemetry, -disableTelemetry
                                    accepted for DynamoDB Local compatibility (there is no telemetry)
               --help, -help        print this help and exit
@@ -58,14 +64,20 @@ public final class Main {
             out.print(USAGE);
             return 0;
         }
+        if (options.requireSignature && options.credentials.isEmpty()) {
+            err.println("error: --require-signature needs --credentials KEY:SECRET[,KEY:SECRET...]");
+            return 2;
+        }
         if (options.dbPath != null) {
             err.println("error: --db-path/-dbPath is not supported yet; this version runs in memory only (--in-memory)");
             return 2;
         }
         Emulator emulator;
         try {
-            emulator = Emulator.builder().host(options.host).port(options.port).sharedDb(options.sharedDb)
-                    .cors(options.cors).start();
+            Emulator.Builder builder = Emulator.builder().host(options.host).port(options.port).sharedDb(options.sharedDb)
+                    .cors(options.cors);
+            if (options.requireSignature) builder.requireSignature(options.credentials);
+            emulator = builder.start();
         } catch (RuntimeException e) {
             err.println("error: cannot start on " + options.host + ":" + options.port + ": " + rootMessage(e));
             return 1;
@@ -98,6 +110,8 @@ public final class Main {
         Path dbPath;
         String cors = "*";
         boolean help;
+        boolean requireSignature;
+        Map<String, String> credentials = Map.of();
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -111,6 +125,8 @@ public final class Main {
                     case "--db-path", "-dbPath" -> o.dbPath = Path.of(value(args, ++i, arg));
                     case "--shared-db", "-sharedDb" -> o.sharedDb = true;
                     case "--cors", "-cors" -> o.cors = value(args, ++i, arg);
+                    case "--require-signature" -> o.requireSignature = true;
+                    case "--credentials" -> o.credentials = credentials(value(args, ++i, arg));
                     case "--disable-telemetry", "-disableTelemetry" -> {
                     }
                     case "-delayTransientStatuses", "-optimizeDbBeforeStartup" ->
@@ -124,6 +140,18 @@ public final class Main {
         private static String value(String[] args, int i, String flag) {
             if (i >= args.length) throw new IllegalArgumentException(flag + " needs a value");
             return args[i];
+        }
+
+        private static Map<String, String> credentials(String text) {
+            Map<String, String> secrets = new LinkedHashMap<>();
+            for (String pair : text.split(",")) {
+                int colon = pair.indexOf(':');
+                if (colon <= 0 || colon == pair.length() - 1) {
+                    throw new IllegalArgumentException("--credentials wants KEY:SECRET pairs, got: " + pair);
+                }
+                secrets.put(pair.substring(0, colon), pair.substring(colon + 1));
+            }
+            return secrets;
         }
 
         private static int port(String text) {

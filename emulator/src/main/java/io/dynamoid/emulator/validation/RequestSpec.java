@@ -124,7 +124,11 @@ public final class RequestSpec {
                 if (value.isArray()) throw typeError("Unrecognized collection type class java.lang." + javaName);
                 if (value.isObject()) throw typeError("Start of structure or map found where not expected");
                 if (shape.kind == Shape.Kind.DOUBLE) return value;
-                BigDecimal number = value.decimalValue().setScale(0, RoundingMode.FLOOR);
+                // Clamped to what a Java int/long holds first: 1e999999999 must not expand into a billion digits,
+                // and 2^31 must not wrap to a negative Limit.
+                BigDecimal max = BigDecimal.valueOf(shape.kind == Shape.Kind.LONG ? Long.MAX_VALUE : Integer.MAX_VALUE);
+                BigDecimal min = BigDecimal.valueOf(shape.kind == Shape.Kind.LONG ? Long.MIN_VALUE : Integer.MIN_VALUE);
+                BigDecimal number = value.decimalValue().max(min).min(max).setScale(0, RoundingMode.FLOOR);
                 return DecimalNode.valueOf(number);
             }
             case STRING -> {
