@@ -261,7 +261,14 @@ public final class RequestSpec {
             if (!constraint.kind().equals("notNull") && (value == null || value.isNull())) continue;
             checkConstraint(constraint, name, value, parent, errors);
         }
-        if (value == null || value.isNull() || shape.attributeValue) return;
+        if (shape.attributeValue) return;
+        if (value == null || value.isNull()) {
+            // A null entry of a list or map of structures is an entry whose members are all null, so their
+            // notNull constraints answer it (operations never see a null where a member is required).
+            boolean entry = name.equals("member") && (shape.kind == Shape.Kind.VALUE_STRUCT || shape.kind == Shape.Kind.FIELD_STRUCT);
+            if (!entry) return;
+            value = NODES.objectNode();
+        }
         String path = (parent == null ? "" : parent + ".") + lowerFirst(name);
         switch (shape.kind) {
             case LIST, PARAMETERIZED_LIST -> {

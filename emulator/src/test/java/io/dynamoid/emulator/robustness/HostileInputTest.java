@@ -180,6 +180,22 @@ class HostileInputTest extends EmulatorTestBase {
     }
 
     @Test
+    void nullTransactionEntryIsRefusedLikeAnEntryWithoutItsAction() {
+        RawClient.Answer withoutGet = assertSane("TransactGetItems", "{\"TransactItems\":[{}]}", "entry without Get");
+        RawClient.Answer nullEntry = assertSane("TransactGetItems", "{\"TransactItems\":[null]}", "null entry");
+        assertEquals(withoutGet.body(), nullEntry.body());
+        assertEquals("ValidationException", assertSane("TransactWriteItems", "{\"TransactItems\":[null]}", "null write entry").errorType());
+    }
+
+    @Test
+    void nullLegacyConditionIsRefusedLikeAConditionWithoutOperator() {
+        String scan = "{\"TableName\":\"" + TABLE + "\",\"ScanFilter\":{\"n\":%s}}";
+        RawClient.Answer withoutOperator = assertSane("Scan", scan.formatted("{}"), "condition without operator");
+        assertEquals("ValidationException", withoutOperator.errorType());
+        assertEquals(withoutOperator.body(), assertSane("Scan", scan.formatted("null"), "null condition").body());
+    }
+
+    @Test
     void invalidNumbersAndBinaryInItemsAreRefused() {
         for (String number : HOSTILE_NUMBER_STRINGS) {
             RawClient.Answer answer = assertSane("PutItem", "{\"TableName\":\"" + TABLE + "\",\"Item\":{\"pk\":{\"S\":\"n\"},"
