@@ -44,6 +44,7 @@ public final class DynamoHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoHandler.class);
 
     public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    static final int MAX_JSON_DEPTH = 1_000;
     /**
      * How much of an oversized body is read (and dropped) before answering 413: a client still sending
      * when the connection closes sees a reset instead of the answer.
@@ -60,8 +61,9 @@ public final class DynamoHandler implements HttpHandler {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             // DynamoDB answers deep or huge documents itself (nesting 32, 400 KB items); let them reach it.
+            // Deeper than 1,000 JSON levels (500 of M or L) is refused while parsing: validation recurses.
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(10_000).maxStringLength(MAX_REQUEST_BYTES).maxNumberLength(10_000).build())
+                    .maxNestingDepth(MAX_JSON_DEPTH).maxStringLength(MAX_REQUEST_BYTES).maxNumberLength(10_000).build())
             .build();
     // Floats as BigDecimal: a double would turn 1e999999999 into Infinity, which has no decimal value.
     private static final ObjectMapper MAPPER = new ObjectMapper(JSON).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

@@ -143,6 +143,27 @@ class HostileInputTest extends EmulatorTestBase {
     }
 
     @Test
+    void attributeValuesNestedThousandsDeepAreRefusedWithoutExhaustingTheStack() {
+        for (String[] nesting : new String[][]{{"{\"M\":{\"a\":", "}}"}, {"{\"L\":[", "]}"}}) {
+            RawClient.Answer answer = assertSane("PutItem", itemWith(nested(nesting[0], nesting[1], 4_990)), "nested " + nesting[0]);
+            assertEquals(400, answer.status(), answer.body());
+        }
+    }
+
+    @Test
+    void attributeValuesNestedHundredsDeepGetDynamoDbsNestingMessage() {
+        for (String[] nesting : new String[][]{{"{\"M\":{\"a\":", "}}"}, {"{\"L\":[", "]}"}}) {
+            RawClient.Answer answer = assertSane("PutItem", itemWith(nested(nesting[0], nesting[1], 450)), "nested " + nesting[0]);
+            assertEquals("ValidationException", answer.errorType(), answer.body());
+            assertTrue(answer.message().contains("Nesting Levels have exceeded supported limits"), answer.body());
+        }
+    }
+
+    private static String itemWith(String x) {
+        return "{\"TableName\":\"" + TABLE + "\",\"Item\":{\"pk\":{\"S\":\"deep\"},\"sk\":{\"N\":\"1\"},\"x\":" + x + "}}";
+    }
+
+    @Test
     void absurdLimitsAreRefused() {
         for (String operation : List.of("Query", "Scan", "ListTables")) {
             for (String limit : List.of("-1", "0", "-2147483649", "-1e999999999", "\"10\"", "[]", "{}", "true")) {

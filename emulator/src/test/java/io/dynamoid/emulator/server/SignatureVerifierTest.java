@@ -153,6 +153,22 @@ class SignatureVerifierTest {
         assertDoesNotThrow(() -> verifier.verify(request));
     }
 
+    @Test
+    void credentialsFlagTakesKeySecretPairsWhoseSecretsMayHoldColons() {
+        Main.Options options = Main.Options.parse(new String[]{"--require-signature", "--credentials", "AKID1:s1,AKID2:s:2"});
+        assertTrue(options.requireSignature);
+        assertEquals(Map.of("AKID1", "s1", "AKID2", "s:2"), options.credentials);
+    }
+
+    @Test
+    void requireSignatureWithoutCredentialsDoesNotStart() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Main.run(new String[]{"--require-signature"}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err));
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--require-signature needs --credentials"), err.toString());
+    }
+
     private static SignatureVerifier verifierAt(String now) {
         return new SignatureVerifier(Map.of("AKIDGOOD", "right-secret"), Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
