@@ -44,7 +44,7 @@ public final class DynamoHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoHandler.class);
 
     public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
-    static final int MAX_JSON_DEPTH = 1_000;
+    static final int MAX_JSON_DEPTH = 200;
     /**
      * How much of an oversized body is read (and dropped) before answering 413: a client still sending
      * when the connection closes sees a reset instead of the answer.
@@ -61,7 +61,8 @@ public final class DynamoHandler implements HttpHandler {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             // DynamoDB answers deep or huge documents itself (nesting 32, 400 KB items); let them reach it.
-            // Deeper than 1,000 JSON levels (500 of M or L) is refused while parsing: validation recurses.
+            // Deeper than 200 JSON levels (about 100 of M or L; DynamoDB stops at 32) is refused while parsing:
+            // type checking recurses, and must not exhaust a small I/O thread stack.
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_JSON_DEPTH).maxStringLength(MAX_REQUEST_BYTES).maxNumberLength(10_000).build())
             .build();

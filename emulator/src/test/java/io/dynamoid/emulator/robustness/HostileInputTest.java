@@ -151,9 +151,9 @@ class HostileInputTest extends EmulatorTestBase {
     }
 
     @Test
-    void attributeValuesNestedHundredsDeepGetDynamoDbsNestingMessage() {
+    void attributeValuesNestedEightyDeepGetDynamoDbsNestingMessage() {
         for (String[] nesting : new String[][]{{"{\"M\":{\"a\":", "}}"}, {"{\"L\":[", "]}"}}) {
-            RawClient.Answer answer = assertSane("PutItem", itemWith(nested(nesting[0], nesting[1], 450)), "nested " + nesting[0]);
+            RawClient.Answer answer = assertSane("PutItem", itemWith(nested(nesting[0], nesting[1], 80)), "nested " + nesting[0]);
             assertEquals("ValidationException", answer.errorType(), answer.body());
             assertTrue(answer.message().contains("Nesting Levels have exceeded supported limits"), answer.body());
         }
