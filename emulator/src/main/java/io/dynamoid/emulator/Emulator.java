@@ -6,6 +6,7 @@ import io.dynamoid.emulator.operations.Operations;
 import io.dynamoid.emulator.persistence.Persistence;
 import io.dynamoid.emulator.persistence.SyncMode;
 import io.dynamoid.emulator.server.DynamoHandler;
+import io.dynamoid.emulator.server.SignatureVerifier;
 import io.dynamoid.emulator.storage.Databases;
 import io.dynamoid.emulator.storage.TtlSweeper;
 import io.undertow.Handlers;
@@ -22,7 +23,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -145,6 +148,7 @@ public final class Emulator implements AutoCloseable {
         private Duration ttlSweepInterval = DEFAULT_TTL_SWEEP_INTERVAL;
         private boolean console = true;
         private boolean sharedWorker;
+        private Map<String, String> signingSecrets;
 
         private Builder() {
         }
@@ -226,16 +230,27 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Verify every request's SigV4 signature against these secrets (by access key id), as DynamoDB does:
+         * unknown keys, wrong signatures and expired dates are refused. Off by default (any key is accepted).
+         */
+        public Builder requireSignature(Map<String, String> secretsByAccessKey) {
+            this.signingSecrets = Map.copyOf(secretsByAccessKey);
+            return this;
+        }
+
         public Emulator start() {
             Persistence persistence = dbPath == null ? null : Persistence.open(dbPath, sharedDb, persistenceOptions);
             Databases databases = persistence == null ? new Databases(sharedDb) : persistence.databases();
-            DynamoHandler dynamo = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors);
+            SignatureVerifier signatures = signingSecrets == null ? null : new SignatureVerifier(signingSecrets, Clock.systemUTC());
+            DynamoHandler dynamo = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors, signatures);
             HttpHandler handler = console ? Handlers.path(dynamo).addPrefixPath(ConsoleHandler.PATH, new ConsoleHandler()) : dynamo;
             Undertow.Builder builder = Undertow.builder()
                     .addHttpListener(port, host)
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
                     // Undertow cuts bodies at 2 MB by default; DynamoDB takes 16 MB (batches, 4 MB transactions).
-                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) DynamoHandler.MAX_REQUEST_BYTES)
+                    // The handler answers bigger ones 413 itself after reading (up to a bound) what was sent.
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, DynamoHandler.MAX_DISCARDED_BYTES)
                     .setHandler(handler);
             if (sharedWorker) {
                 builder.setWorker(SharedWorker.INSTANCE); // Undertow.stop() leaves a worker it did not create running

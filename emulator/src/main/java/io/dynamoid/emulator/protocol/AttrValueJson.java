@@ -73,7 +73,15 @@ public final class AttrValueJson {
         return null;
     }
 
+    /** A set with a null member (JSON allows it; no set can hold it). DynamoDB's exact text is not known. */
+    static final String NULL_SET_MEMBER = "One or more parameter values were invalid: A set may not contain null";
+
     private static String validateOne(String type, JsonNode v, int depth) {
+        if (type.length() == 2 && type.charAt(1) == 'S') {
+            for (JsonNode member : v) {
+                if (member == null || member.isNull()) return NULL_SET_MEMBER;
+            }
+        }
         switch (type) {
             case "N" -> {
                 return numberMessage(v.textValue());

@@ -2,8 +2,8 @@ package io.dynamoid.emulator.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +20,7 @@ import io.dynamoid.emulator.storage.Databases;
 import io.dynamoid.emulator.streams.DatabaseStreams;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -30,6 +31,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -42,6 +46,12 @@ public final class DynamoHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoHandler.class);
 
     public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    static final int MAX_JSON_DEPTH = 200;
+    /**
+     * How much of an oversized body is read (and dropped) before answering 413: a client still sending
+     * when the connection closes sees a reset instead of the answer.
+     */
+    public static final long MAX_DISCARDED_BYTES = 4L * MAX_REQUEST_BYTES;
     private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
     private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
@@ -54,10 +64,13 @@ public final class DynamoHandler implements HttpHandler {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             // DynamoDB answers deep or huge documents itself (nesting 32, 400 KB items); let them reach it.
+            // Deeper than 200 JSON levels (about 100 of M or L; DynamoDB stops at 32) is refused while parsing:
+            // type checking recurses, and must not exhaust a small I/O thread stack.
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(10_000).maxStringLength(MAX_REQUEST_BYTES).maxNumberLength(10_000).build())
+                    .maxNestingDepth(MAX_JSON_DEPTH).maxStringLength(MAX_REQUEST_BYTES).maxNumberLength(10_000).build())
             .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+    // Floats as BigDecimal: a double would turn 1e999999999 into Infinity, which has no decimal value.
+    private static final ObjectMapper MAPPER = new ObjectMapper(JSON).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     private final Operations operations;
@@ -65,27 +78,44 @@ public final class DynamoHandler implements HttpHandler {
     private final EmulatorSettings settings;
     private final String corsOrigins;
 
+    private final SignatureVerifier signatures;
+
     public DynamoHandler(Operations operations, Databases databases, EmulatorSettings settings, String corsOrigins) {
+        this(operations, databases, settings, corsOrigins, null);
+    }
+
+    /** With {@code signatures} non-null, every request's SigV4 signature is verified (null: only its form is checked). */
+    public DynamoHandler(Operations operations, Databases databases, EmulatorSettings settings, String corsOrigins,
+                         SignatureVerifier signatures) {
         this.operations = operations;
         this.databases = databases;
         this.settings = settings;
         this.corsOrigins = corsOrigins;
+        this.signatures = signatures;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        long length = exchange.getRequestContentLength();
-        if (length > MAX_REQUEST_BYTES) {
-            exchange.setStatusCode(413);
-            exchange.endExchange();
+        if (exchange.getRequestContentLength() > MAX_DISCARDED_BYTES) {
+            tooLarge(exchange);
             return;
         }
-        exchange.getRequestReceiver().setMaxBufferSize(MAX_REQUEST_BYTES);
-        exchange.getRequestReceiver().receiveFullBytes(this::handleBody,
-                (ex, e) -> {
-                    ex.setStatusCode(413);
-                    ex.endExchange();
-                });
+        // Read everything (so the client gets to see the answer), keep at most MAX_REQUEST_BYTES.
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        long[] received = {0};
+        exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+            received[0] += chunk.length;
+            if (received[0] <= MAX_REQUEST_BYTES) body.write(chunk, 0, chunk.length);
+            if (!last) return;
+            if (received[0] > MAX_REQUEST_BYTES) tooLarge(ex);
+            else handleBody(ex, body.toByteArray());
+        }, (ex, e) -> tooLarge(ex));
+    }
+
+    private static void tooLarge(HttpServerExchange exchange) {
+        exchange.setStatusCode(413);
+        exchange.getResponseHeaders().put(Headers.CONNECTION, "close");
+        exchange.endExchange();
     }
 
     private void handleBody(HttpServerExchange exchange, byte[] body) {
@@ -137,9 +167,8 @@ public final class DynamoHandler implements HttpHandler {
         if (body.length > 0) {
             try {
                 json = MAPPER.readTree(body);
-            } catch (JsonProcessingException e) {
-                throw Errors.serialization(null);
-            } catch (IOException e) {
+            } catch (IOException | NumberFormatException e) {
+                // NumberFormatException: a number BigDecimal cannot hold, e.g. an exponent beyond an int.
                 throw Errors.serialization(null);
             }
         }
@@ -155,6 +184,7 @@ public final class DynamoHandler implements HttpHandler {
         Credentials credentials = Credentials.check(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION),
                 exchange.getQueryParameters(), exchange.getRequestHeaders().contains(AMZ_DATE)
                         || exchange.getRequestHeaders().contains(Headers.DATE));
+        if (signatures != null) signatures.verify(signedRequest(exchange, body));
 
         if (json == null || !json.isObject()) throw Errors.serialization(null);
         ObjectNode request = operation.spec().check(json);
@@ -164,6 +194,15 @@ public final class DynamoHandler implements HttpHandler {
         Response response = operation.execute(request, context);
         streams.sync(database); // streams follow their tables (enabled, disabled, deleted) as soon as they change
         return response;
+    }
+
+    private static SignatureVerifier.SignedRequest signedRequest(HttpServerExchange exchange, byte[] body) {
+        Map<String, String> headers = new HashMap<>();
+        for (HeaderValues values : exchange.getRequestHeaders()) {
+            headers.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), String.join(",", values));
+        }
+        return new SignatureVerifier.SignedRequest(exchange.getRequestMethod().toString(), exchange.getRequestURI(),
+                exchange.getQueryString(), headers, body);
     }
 
     private boolean corsAllows(String origin) {

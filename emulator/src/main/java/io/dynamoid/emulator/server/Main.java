@@ -8,6 +8,8 @@ import io.dynamoid.emulator.persistence.SyncMode;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -39,6 +41,10 @@ public final class Main {
               --cors ORIGINS, -cors ORIGINS
                                    comma-separated origins allowed by CORS (default *)
               --no-console         do not serve the web console at http://HOST:PORT/console
+              --require-signature  verify every request's AWS Signature V4 against --credentials
+                                   (default: any access key is accepted, signatures are not checked)
+              --credentials KEY:SECRET[,KEY:SECRET...]
+                                   the access keys and secrets --require-signature accepts
               --disable-telemetry, -disableTelemetry
                                    accepted for DynamoDB Local compatibility (there is no telemetry)
               --help, -help        print this help and exit
@@ -73,11 +79,17 @@ public final class Main {
             out.print(USAGE);
             return 0;
         }
+        if (options.requireSignature && options.credentials.isEmpty()) {
+            err.println("error: --require-signature needs --credentials KEY:SECRET[,KEY:SECRET...]");
+            return 2;
+        }
         Emulator emulator;
         try {
-            emulator = Emulator.builder().host(options.host).port(options.port).sharedDb(options.sharedDb)
+            Emulator.Builder builder = Emulator.builder().host(options.host).port(options.port).sharedDb(options.sharedDb)
                     .cors(options.cors).console(options.console).dbPath(options.dbPath)
-                    .persistenceOptions(options.persistence()).start();
+                    .persistenceOptions(options.persistence());
+            if (options.requireSignature) builder.requireSignature(options.credentials);
+            emulator = builder.start();
         } catch (PersistenceException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -126,6 +138,8 @@ public final class Main {
         long syncIntervalMillis = Persistence.Options.DEFAULT_SYNC_INTERVAL_MILLIS;
         String cors = "*";
         boolean help;
+        boolean requireSignature;
+        Map<String, String> credentials = Map.of();
 
         Persistence.Options persistence() {
             return new Persistence.Options(sync, syncIntervalMillis, Persistence.Options.DEFAULT_COMPACT_AFTER_BYTES);
@@ -146,6 +160,8 @@ public final class Main {
                     case "--shared-db", "-sharedDb" -> o.sharedDb = true;
                     case "--cors", "-cors" -> o.cors = value(args, ++i, arg);
                     case "--no-console" -> o.console = false;
+                    case "--require-signature" -> o.requireSignature = true;
+                    case "--credentials" -> o.credentials = credentials(value(args, ++i, arg));
                     case "--disable-telemetry", "-disableTelemetry" -> {
                     }
                     case "-delayTransientStatuses", "-optimizeDbBeforeStartup" ->
@@ -169,6 +185,18 @@ public final class Main {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--sync-interval-ms needs a positive number of milliseconds, not " + text);
             }
+        }
+
+        private static Map<String, String> credentials(String text) {
+            Map<String, String> secrets = new LinkedHashMap<>();
+            for (String pair : text.split(",")) {
+                int colon = pair.indexOf(':');
+                if (colon <= 0 || colon == pair.length() - 1) {
+                    throw new IllegalArgumentException("--credentials wants KEY:SECRET pairs, got: " + pair);
+                }
+                secrets.put(pair.substring(0, colon), pair.substring(colon + 1));
+            }
+            return secrets;
         }
 
         private static int port(String text) {

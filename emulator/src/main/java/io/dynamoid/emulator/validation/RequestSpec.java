@@ -124,7 +124,11 @@ public final class RequestSpec {
                 if (value.isArray()) throw typeError("Unrecognized collection type class java.lang." + javaName);
                 if (value.isObject()) throw typeError("Start of structure or map found where not expected");
                 if (shape.kind == Shape.Kind.DOUBLE) return value;
-                BigDecimal number = value.decimalValue().setScale(0, RoundingMode.FLOOR);
+                // Clamped first: 1e999999999 must not expand into a billion digits, and an Integer beyond 2^31
+                // must not wrap to a negative Limit. Longs keep their value (messages quote it) up to 1e40.
+                BigDecimal max = shape.kind == Shape.Kind.LONG ? LONG_BOUND : BigDecimal.valueOf(Integer.MAX_VALUE);
+                BigDecimal min = shape.kind == Shape.Kind.LONG ? LONG_BOUND.negate() : BigDecimal.valueOf(Integer.MIN_VALUE);
+                BigDecimal number = value.decimalValue().max(min).min(max).setScale(0, RoundingMode.FLOOR);
                 return DecimalNode.valueOf(number);
             }
             case STRING -> {
@@ -212,6 +216,8 @@ public final class RequestSpec {
             + "cannot be cast to class java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl "
             + "and java.lang.Class are in module java.base of loader 'bootstrap')";
 
+    private static final BigDecimal LONG_BOUND = BigDecimal.TEN.pow(40);
+
     private static String numberKind(JsonNode value) {
         if (value.isIntegralNumber()) return "NUMBER_VALUE";
         return value.decimalValue().stripTrailingZeros().scale() <= 0 ? "NUMBER_VALUE" : "DECIMAL_VALUE";
@@ -257,7 +263,15 @@ public final class RequestSpec {
             if (!constraint.kind().equals("notNull") && (value == null || value.isNull())) continue;
             checkConstraint(constraint, name, value, parent, errors);
         }
-        if (value == null || value.isNull() || shape.attributeValue) return;
+        if (shape.attributeValue) return;
+        if (value == null || value.isNull()) {
+            // A null entry of a list or map of structures is an entry whose members are all null, so their
+            // notNull constraints answer it (operations never see a null where a member is required).
+            boolean entry = name.equals("member") && (shape.kind == Shape.Kind.VALUE_STRUCT || shape.kind == Shape.Kind.FIELD_STRUCT);
+            boolean reportedItself = shape.constraints.stream().anyMatch(c -> c.kind().equals("notNull"));
+            if (!entry || reportedItself) return;
+            value = NODES.objectNode();
+        }
         String path = (parent == null ? "" : parent + ".") + lowerFirst(name);
         switch (shape.kind) {
             case LIST, PARAMETERIZED_LIST -> {
