@@ -49,8 +49,8 @@ public @interface DynamoidTest {
     Class<? extends Model<?>>[] models() default {};
 
     /**
-     * A data directory for a persistent emulator, relative to the working directory; empty for in memory. The
-     * emulator does not persist yet: a directory makes the class fail with the emulator's reason.
+     * A data directory for a persistent emulator, relative to the working directory; empty for in memory. What the
+     * class writes stays there after it (one shared database, as the in-memory emulator has).
      */
     String dataDirectory() default "";
 }

@@ -9,14 +9,26 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import io.dynamoid.emulator.Emulator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BuilderTest {
 
@@ -35,21 +47,52 @@ class BuilderTest {
     }
 
     @Test
-    void dataDirectoryIsPassedToTheEmulatorWhoseRefusalFailsTheClass() {
-        Throwable failure = Kit.onlyFailure(Kit.run(RegisteredWithDataDirectory.class));
-
-        assertInstanceOf(ExtensionConfigurationException.class, failure);
-        assertEquals("The embedded DynamoDB emulator did not start with data directory build/dynamo-data: A data directory"
-                + " (dbPath) is not supported yet: the emulator runs in memory only", failure.getMessage());
-        assertInstanceOf(UnsupportedOperationException.class, failure.getCause());
+    void dataDirectoryOfTheBuilderKeepsTheClassesDataOnDisk() throws IOException {
+        Path directory = fresh(REGISTERED_DATA);
+        Kit.assertAllPassed(Kit.run(RegisteredWithDataDirectory.class), 1);
+        assertEquals("kept", readBack(directory));
     }
 
     @Test
-    void dataDirectoryOfTheAnnotationIsPassedToTheEmulatorToo() {
-        Throwable failure = Kit.onlyFailure(Kit.run(AnnotatedWithDataDirectory.class));
+    void dataDirectoryOfTheAnnotationKeepsTheClassesDataOnDisk() throws IOException {
+        Path directory = fresh(ANNOTATED_DATA);
+        Kit.assertAllPassed(Kit.run(AnnotatedWithDataDirectory.class), 1);
+        assertEquals("kept", readBack(directory));
+    }
 
-        assertTrue(failure.getMessage().startsWith("The embedded DynamoDB emulator did not start with data directory build/dynamo-data:"),
-                failure.getMessage());
+    private static final String REGISTERED_DATA = "target/junit-data-registered";
+    private static final String ANNOTATED_DATA = "target/junit-data-annotated";
+
+    private static Path fresh(String directory) throws IOException {
+        Path path = Path.of(directory);
+        if (Files.exists(path)) {
+            try (var files = Files.walk(path)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        return path;
+    }
+
+    /** Opens the directory with a new emulator, after the class's emulator closed, and reads the item back. */
+    private static String readBack(Path directory) {
+        try (Emulator emulator = Emulator.builder().sharedDb(true).dbPath(directory).start();
+             DynamoDbClient client = DynamoDbClient.builder()
+                     .endpointOverride(emulator.endpoint())
+                     .region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any")))
+                     .build()) {
+            return client.getItem(r -> r.tableName("kept_table").key(Map.of("id", AttributeValue.fromS("one"))))
+                    .item().get("value").s();
+        }
+    }
+
+    /** What a fixture with a data directory writes: one table, one item. */
+    static void writeOneItem(DynamoDbClient client) {
+        client.createTable(r -> r.tableName("kept_table").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+        client.putItem(r -> r.tableName("kept_table").item(Map.of("id", AttributeValue.fromS("one"),
+                "value", AttributeValue.fromS("kept"))));
     }
 
     @Fixture
@@ -92,18 +135,20 @@ class BuilderTest {
     @Fixture
     static class RegisteredWithDataDirectory {
         @RegisterExtension
-        static final DynamoidExtension dynamo = DynamoidExtension.builder().dataDirectory(Path.of("build/dynamo-data")).build();
+        static final DynamoidExtension dynamo = DynamoidExtension.builder().dataDirectory(Path.of(REGISTERED_DATA)).build();
 
         @Test
-        void test() {
+        void test(DynamoDbClient client) {
+            writeOneItem(client);
         }
     }
 
     @Fixture
-    @DynamoidTest(dataDirectory = "build/dynamo-data")
+    @DynamoidTest(dataDirectory = ANNOTATED_DATA)
     static class AnnotatedWithDataDirectory {
         @Test
-        void test() {
+        void test(DynamoDbClient client) {
+            writeOneItem(client);
         }
     }
 }
