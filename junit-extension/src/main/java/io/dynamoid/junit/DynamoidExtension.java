@@ -247,7 +247,7 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
             return this;
         }
 
-        /** A data directory for a persistent emulator (the emulator does not persist yet and refuses it). */
+        /** A data directory for a persistent emulator: what the class writes stays there after it. */
         public Builder dataDirectory(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
             return this;
