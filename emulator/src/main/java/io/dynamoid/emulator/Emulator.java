@@ -12,6 +12,7 @@ import io.dynamoid.emulator.storage.TtlSweeper;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.server.HttpHandler;
 import org.xnio.OptionMap;
 import org.xnio.Options;
@@ -40,6 +41,9 @@ import java.util.Optional;
 public final class Emulator implements AutoCloseable {
     /** How often expired TTL items are deleted unless {@link Builder#ttlSweepInterval} says otherwise. */
     public static final Duration DEFAULT_TTL_SWEEP_INTERVAL = Duration.ofSeconds(5);
+
+    /** Request threads with a data directory: enough writers waiting on one fsync to make group commit pay. */
+    private static final int PERSISTENT_WORKER_THREADS = 64;
 
     private final Undertow server;
     private final Databases databases;
@@ -244,7 +248,10 @@ public final class Emulator implements AutoCloseable {
             Databases databases = persistence == null ? new Databases(sharedDb) : persistence.databases();
             SignatureVerifier signatures = signingSecrets == null ? null : new SignatureVerifier(signingSecrets, Clock.systemUTC());
             DynamoHandler dynamo = new DynamoHandler(Operations.instance(), databases, EmulatorSettings.DEFAULTS, cors, signatures);
-            HttpHandler handler = console ? Handlers.path(dynamo).addPrefixPath(ConsoleHandler.PATH, new ConsoleHandler()) : dynamo;
+            // With a data directory a write waits for its fsync: run requests on worker threads, so a waiting
+            // write never holds an I/O thread (and the connections it serves) and concurrent writers share fsyncs.
+            HttpHandler api = persistence == null ? dynamo : new BlockingHandler(dynamo);
+            HttpHandler handler = console ? Handlers.path(api).addPrefixPath(ConsoleHandler.PATH, new ConsoleHandler()) : api;
             Undertow.Builder builder = Undertow.builder()
                     .addHttpListener(port, host)
                     .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
@@ -255,7 +262,7 @@ public final class Emulator implements AutoCloseable {
             if (sharedWorker) {
                 builder.setWorker(SharedWorker.INSTANCE); // Undertow.stop() leaves a worker it did not create running
             } else {
-                builder.setIoThreads(IO_THREADS).setWorkerThreads(4);
+                builder.setIoThreads(IO_THREADS).setWorkerThreads(persistence == null ? 4 : PERSISTENT_WORKER_THREADS);
             }
             Undertow server = builder.build();
             try {
