@@ -73,6 +73,10 @@ public final class Bench {
             for (Workload workload : workloads) {
                 List<Measurement> row = new ArrayList<>();
                 for (ServerProcess server : servers) {
+                    if (!workload.supportedBy(server.name())) {
+                        report.printUnsupported(workload.name(), server.name());
+                        continue;
+                    }
                     Measurement measurement = driver.measure(workload, clients.get(server), server);
                     report.printMeasurement(measurement);
                     row.add(measurement);

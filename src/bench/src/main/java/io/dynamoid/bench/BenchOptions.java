@@ -18,7 +18,8 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
               --seconds N          measured seconds per workload and server (default 5)
               --warmup N           warm-up seconds before each measurement (default 5)
               --threads N          client threads (default 4)
-              --workloads LIST     comma-separated operations: PutItem,GetItem,Query,UpdateItem (default all)
+              --workloads LIST     comma-separated: PutItem,GetItem,Query,Query50of100,GsiQuery,UpdateItem,
+                                   BatchWriteItem,TransactWriteItems (default all)
               --servers LIST       comma-separated subset of ours,dynalite,canned (default all three)
               --emulator-jar PATH  the emulator's jar (default emulator/target/dynamoid-emulator.jar)
               --dynalite-cli PATH  dynalite's cli.js (default $DYNALITE_CLI, else installed from npm into

@@ -13,6 +13,21 @@ public interface Workload {
     /** The DynamoDB operation the workload sends (the X-Amz-Target suffix), e.g. "PutItem". */
     String operation();
 
+    /** The name --workloads selects it by; the operation unless several workloads send the same one. */
+    default String id() {
+        return operation();
+    }
+
+    /** The table the requests name: the canned server picks its answer by operation and table. */
+    default String table() {
+        return BenchTable.NAME;
+    }
+
+    /** False for a server (ours, dynalite, canned) that lacks the operation: reported as n/a, not run. */
+    default boolean supportedBy(String server) {
+        return true;
+    }
+
     /** A valid response body for {@link #operation()}, the canned server's fixed answer to it. */
     String cannedResponse();
 
