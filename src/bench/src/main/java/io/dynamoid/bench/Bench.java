@@ -47,7 +47,13 @@ public final class Bench {
             return;
         }
         try {
-            run(options, workloads);
+            if (options.queryScaling()) {
+                Report report = new Report(options);
+                report.printHeader();
+                QueryScaling.run(options, report);
+            } else {
+                run(options, workloads);
+            }
         } catch (RuntimeException e) {
             System.err.println("error: " + e);
             System.exit(1);
@@ -90,7 +96,7 @@ public final class Bench {
         }
     }
 
-    private static ServerProcess start(String name, BenchOptions options) {
+    static ServerProcess start(String name, BenchOptions options) {
         String java = ProcessHandle.current().info().command().orElse("java");
         return switch (name) {
             case "ours" -> {
@@ -113,7 +119,7 @@ public final class Bench {
     }
 
     /** The AWS SDK v2 sync client, one per server, shared by all threads; no retries, so errors show. */
-    private static DynamoDbClient client(ServerProcess server, int threads) {
+    static DynamoDbClient client(ServerProcess server, int threads) {
         RetryStrategy noRetries = AwsRetryStrategy.doNotRetry();
         return DynamoDbClient.builder()
                 .endpointOverride(server.endpoint())

@@ -1,0 +1,125 @@
+package io.dynamoid.bench;
+
+import io.dynamoid.bench.workloads.BenchItems;
+import io.dynamoid.bench.workloads.BenchTable;
+import io.dynamoid.bench.workloads.Workload;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+
+/**
+ * {@code --query-scaling}: does our emulator's Query cost depend on the table's size? Loads one table with
+ * 10,000 items of ~200 B, measures a 50-item Query, grows the table to {@code --query-scaling-max} items
+ * (default 1,000,000) and measures again. Only ours: dynalite loads far too slowly for a million items.
+ */
+final class QueryScaling {
+    private static final String TABLE = "scaling";
+    private static final long SMALL = 10_000;
+    private static final int PARTITION_SIZE = 100;
+    private static final int RANGE = 50;
+    private static final int BATCH = 25;
+    private static final String PAYLOAD = "y".repeat(150);
+
+    private QueryScaling() {
+    }
+
+    static void run(BenchOptions options, Report report) {
+        try (ServerProcess ours = Bench.start("ours", options);
+             DynamoDbClient client = Bench.client(ours, options.threads())) {
+            BenchTable.create(client, TABLE, r -> { });
+            LoadDriver driver = new LoadDriver(options.threads(), options.warmUp(), options.measured());
+            List<Measurement> measurements = new ArrayList<>();
+            long loaded = 0;
+            for (long size : List.of(SMALL, Math.max(SMALL, options.queryScalingMax()))) {
+                load(client, loaded, size, options.threads());
+                loaded = size;
+                Measurement measurement = driver.measure(new ScalingQuery(size), client, ours);
+                report.printMeasurement(measurement);
+                measurements.add(measurement);
+            }
+            Measurement small = measurements.get(0);
+            Measurement large = measurements.get(1);
+            System.out.printf(Locale.ROOT, "%nQuery scaling (ours; 50 of a partition's 100 items of ~200 B):%n"
+                            + "| Table items | ops/s | p50 ms | p99 ms | server CPU µs/op | errors |%n|---:|---:|---:|---:|---:|---:|%n");
+            for (int i = 0; i < measurements.size(); i++) {
+                Measurement m = measurements.get(i);
+                System.out.printf(Locale.ROOT, "| %d | %.0f | %.3f | %.3f | %.0f | %d |%n", i == 0 ? SMALL : loaded,
+                        m.opsPerSecond(), m.p50Nanos() / 1e6, m.p99Nanos() / 1e6, m.serverCpuMicrosPerOp(), m.errors());
+            }
+            System.out.printf(Locale.ROOT, "Ratio %d/%d items: p50 %.2f, p99 %.2f, server CPU/op %.2f (≈1 = size-independent)%n",
+                    loaded, SMALL, (double) large.p50Nanos() / small.p50Nanos(), (double) large.p99Nanos() / small.p99Nanos(),
+                    large.serverCpuMicrosPerOp() / small.serverCpuMicrosPerOp());
+        }
+    }
+
+    /** Writes items [from, to) with BatchWriteItem from several threads, printing the rate. */
+    private static void load(DynamoDbClient client, long from, long to, int threads) {
+        long start = System.nanoTime();
+        AtomicLong nextBatch = new AtomicLong(from);
+        List<Thread> loaders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread loader = new Thread(() -> {
+                for (long first = nextBatch.getAndAdd(BATCH); first < to; first = nextBatch.getAndAdd(BATCH)) {
+                    BenchItems.writeAll(client, TABLE, LongStream.range(first, Math.min(to, first + BATCH)).mapToObj(QueryScaling::item).toList());
+                }
+            }, "loader-" + t);
+            loader.start();
+            loaders.add(loader);
+        }
+        for (Thread loader : loaders) {
+            try {
+                loader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "loaded items %d..%d in %.0f s (%.0f items/s)%n", from, to, seconds, (to - from) / seconds);
+    }
+
+    /** Item i: partition "p-(i / 100)", sort key i mod 100, ~200 B. */
+    private static Map<String, AttributeValue> item(long index) {
+        return Map.of("pk", AttributeValue.fromS("p-" + index / PARTITION_SIZE),
+                "sk", AttributeValue.fromN(Long.toString(index % PARTITION_SIZE)),
+                "payload", AttributeValue.fromS(PAYLOAD));
+    }
+
+    /** 50 consecutive items of a random loaded partition. */
+    private record ScalingQuery(long tableItems) implements Workload {
+        @Override
+        public String name() {
+            return "Query 50 of " + tableItems;
+        }
+
+        @Override
+        public String operation() {
+            return "Query";
+        }
+
+        @Override
+        public String cannedResponse() {
+            throw new UnsupportedOperationException("query scaling runs against ours only");
+        }
+
+        @Override
+        public void run(DynamoDbClient client, int thread, long iteration) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            long partition = random.nextLong(tableItems / PARTITION_SIZE);
+            int low = random.nextInt(PARTITION_SIZE - RANGE + 1);
+            Map<String, AttributeValue> values = Map.of(":pk", AttributeValue.fromS("p-" + partition),
+                    ":low", AttributeValue.fromN(Integer.toString(low)),
+                    ":high", AttributeValue.fromN(Integer.toString(low + RANGE - 1)));
+            int count = client.query(r -> r.tableName(TABLE).keyConditionExpression("pk = :pk AND sk BETWEEN :low AND :high")
+                    .expressionAttributeValues(values)).count();
+            if (count != RANGE) throw new IllegalStateException("Query of p-" + partition + " found " + count + " items, not " + RANGE);
+        }
+    }
+}
