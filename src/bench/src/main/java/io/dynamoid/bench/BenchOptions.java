@@ -19,7 +19,7 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
               --warmup N           warm-up seconds before each measurement (default 5)
               --threads N          client threads (default 4)
               --workloads LIST     comma-separated: PutItem,GetItem,Query,Query50of100,GsiQuery,UpdateItem,
-                                   BatchWriteItem,TransactWriteItems (default all)
+                                   BatchWriteItem,TransactWriteItems,ScanPaging (default all)
               --servers LIST       comma-separated subset of ours,dynalite,canned (default all three)
               --emulator-jar PATH  the emulator's jar (default emulator/target/dynamoid-emulator.jar)
               --query-scaling      instead: Query latency on ours with 10,000 items, then --query-scaling-max items

@@ -8,12 +8,13 @@ import java.util.stream.Collectors;
 public final class Workloads {
     public static final List<Workload> ALL = List.of(
             new PutItemWorkload(), new GetItemWorkload(), new QueryWorkload(), new Query50of100Workload(),
-            new GsiQueryWorkload(), new UpdateItemWorkload(), new BatchWriteItemWorkload(), new TransactWriteItemsWorkload());
+            new GsiQueryWorkload(), new UpdateItemWorkload(), new BatchWriteItemWorkload(), new TransactWriteItemsWorkload(),
+            new ScanPagingWorkload());
 
     private Workloads() {
     }
 
-    /** The workloads whose id (operation, or Query50of100, GsiQuery) is in the comma-separated list (case-insensitive), or all for "all". */
+    /** The workloads whose id (operation, or Query50of100, GsiQuery, ScanPaging) is in the comma-separated list (case-insensitive), or all for "all". */
     public static List<Workload> named(String commaSeparated) {
         if (commaSeparated.equalsIgnoreCase("all")) return ALL;
         List<String> wanted = Arrays.stream(commaSeparated.split(",")).map(String::trim).toList();
