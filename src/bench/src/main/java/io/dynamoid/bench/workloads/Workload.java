@@ -4,7 +4,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * One benchmarked request type. Adding a workload = one class implementing this, listed in {@link Workloads#ALL}.
- * Every workload runs against the table {@link BenchTable} creates.
+ * Workloads use the table {@link BenchTable} creates, or create their own in {@link #prepare}.
  */
 public interface Workload {
     /** The name printed in the report, e.g. "PutItem 1 KB". */
