@@ -47,7 +47,13 @@ public final class Bench {
             return;
         }
         try {
-            run(options, workloads);
+            if (options.queryScaling()) {
+                Report report = new Report(options);
+                report.printHeader();
+                QueryScaling.run(options, report);
+            } else {
+                run(options, workloads);
+            }
         } catch (RuntimeException e) {
             System.err.println("error: " + e);
             System.exit(1);
@@ -73,6 +79,10 @@ public final class Bench {
             for (Workload workload : workloads) {
                 List<Measurement> row = new ArrayList<>();
                 for (ServerProcess server : servers) {
+                    if (!workload.supportedBy(server.name())) {
+                        report.printUnsupported(workload.name(), server.name());
+                        continue;
+                    }
                     Measurement measurement = driver.measure(workload, clients.get(server), server);
                     report.printMeasurement(measurement);
                     row.add(measurement);
@@ -86,7 +96,7 @@ public final class Bench {
         }
     }
 
-    private static ServerProcess start(String name, BenchOptions options) {
+    static ServerProcess start(String name, BenchOptions options) {
         String java = ProcessHandle.current().info().command().orElse("java");
         return switch (name) {
             case "ours" -> {
@@ -109,7 +119,7 @@ public final class Bench {
     }
 
     /** The AWS SDK v2 sync client, one per server, shared by all threads; no retries, so errors show. */
-    private static DynamoDbClient client(ServerProcess server, int threads) {
+    static DynamoDbClient client(ServerProcess server, int threads) {
         RetryStrategy noRetries = AwsRetryStrategy.doNotRetry();
         return DynamoDbClient.builder()
                 .endpointOverride(server.endpoint())

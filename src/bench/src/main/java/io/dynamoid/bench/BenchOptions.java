@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The command line: {@code java -jar dynamoid-bench.jar [--seconds N] [--warmup N] [--threads N] ...}. */
 record BenchOptions(Duration measured, Duration warmUp, int threads, String workloads, List<String> servers,
-                    String emulatorJar, String dynaliteCli) {
+                    String emulatorJar, String dynaliteCli, boolean queryScaling, long queryScalingMax) {
     static final List<String> SERVERS = List.of("ours", "dynalite", "canned");
     static final String USAGE = """
             Usage: java -jar src/bench/target/dynamoid-bench.jar [options]
@@ -18,9 +18,12 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
               --seconds N          measured seconds per workload and server (default 5)
               --warmup N           warm-up seconds before each measurement (default 5)
               --threads N          client threads (default 4)
-              --workloads LIST     comma-separated operations: PutItem,GetItem,Query,UpdateItem (default all)
+              --workloads LIST     comma-separated: PutItem,GetItem,Query,Query50of100,GsiQuery,UpdateItem,
+                                   BatchWriteItem,TransactWriteItems,ScanPaging (default all)
               --servers LIST       comma-separated subset of ours,dynalite,canned (default all three)
               --emulator-jar PATH  the emulator's jar (default emulator/target/dynamoid-emulator.jar)
+              --query-scaling      instead: Query latency on ours with 10,000 items, then --query-scaling-max items
+              --query-scaling-max N  the large table's item count for --query-scaling (default 1000000)
               --dynalite-cli PATH  dynalite's cli.js (default $DYNALITE_CLI, else installed from npm into
                                    ~/.cache/dynamoid/dynalite-VERSION)
             """;
@@ -33,9 +36,15 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
         List<String> servers = SERVERS;
         String emulatorJar = "emulator/target/dynamoid-emulator.jar";
         String dynaliteCli = null;
+        boolean queryScaling = false;
+        long queryScalingMax = 1_000_000;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) throw new IllegalArgumentException("");
+            if (flag.equals("--query-scaling")) {
+                queryScaling = true;
+                continue;
+            }
             if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value");
             String value = args[++i];
             switch (flag) {
@@ -46,10 +55,12 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
                 case "--servers" -> servers = servers(value);
                 case "--emulator-jar" -> emulatorJar = value;
                 case "--dynalite-cli" -> dynaliteCli = value;
+                case "--query-scaling-max" -> queryScalingMax = positive(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        return new BenchOptions(measured, warmUp, threads, workloads, servers, emulatorJar, dynaliteCli);
+        return new BenchOptions(measured, warmUp, threads, workloads, servers, emulatorJar, dynaliteCli,
+                queryScaling, queryScalingMax);
     }
 
     private static int positive(String flag, String value) {

@@ -8,12 +8,13 @@ import io.dynamoid.bench.workloads.Workloads;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark's ceiling: an HTTP server (its own process) answering every DynamoDB operation with a fixed
@@ -22,6 +23,8 @@ import java.util.concurrent.Executors;
  */
 public final class CannedServer {
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    /** Several workloads send the same operation (Query) to different tables: the table picks the answer. */
+    private static final Pattern TABLE_NAME = Pattern.compile("\"TableName\":\"([^\"]+)\"");
 
     private CannedServer() {
     }
@@ -38,7 +41,9 @@ public final class CannedServer {
         bodies.put("CreateTable", BenchTable.CANNED_CREATE.getBytes(StandardCharsets.UTF_8));
         bodies.put("DescribeTable", BenchTable.CANNED_DESCRIBE.getBytes(StandardCharsets.UTF_8));
         for (Workload workload : Workloads.ALL) {
-            bodies.put(workload.operation(), workload.cannedResponse().getBytes(StandardCharsets.UTF_8));
+            byte[] body = workload.cannedResponse().getBytes(StandardCharsets.UTF_8);
+            bodies.put(workload.operation() + "/" + workload.table(), body);
+            bodies.putIfAbsent(workload.operation(), body); // requests naming no table, e.g. BatchWriteItem
         }
         byte[] emptyObject = "{}".getBytes(StandardCharsets.UTF_8);
 
@@ -51,10 +56,12 @@ public final class CannedServer {
 
     private static void answer(HttpExchange exchange, Map<String, byte[]> bodies, byte[] emptyObject) throws IOException {
         try (exchange; InputStream request = exchange.getRequestBody()) {
-            request.transferTo(OutputStream.nullOutputStream());
+            String requestBody = new String(request.readAllBytes(), StandardCharsets.UTF_8);
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
-            byte[] body = bodies.getOrDefault(operation, emptyObject);
+            Matcher table = TABLE_NAME.matcher(requestBody);
+            byte[] body = table.find() ? bodies.get(operation + "/" + table.group(1)) : null;
+            if (body == null) body = bodies.getOrDefault(operation, emptyObject);
             exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
             exchange.getResponseHeaders().set("x-amzn-RequestId", "canned");
             exchange.sendResponseHeaders(200, body.length);

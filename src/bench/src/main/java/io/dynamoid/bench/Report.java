@@ -15,6 +15,8 @@ import java.util.function.ToDoubleFunction;
 final class Report {
     private final BenchOptions options;
     private final List<List<Measurement>> rows = new ArrayList<>();
+    /** "workload/server" pairs not run because the server lacks the operation. */
+    private final List<String> unsupported = new ArrayList<>();
 
     Report(BenchOptions options) {
         this.options = options;
@@ -39,6 +41,11 @@ final class Report {
                 m.errors() == 0 ? "" : "  ERRORS " + m.errors() + " (first: " + m.firstError() + ")");
     }
 
+    void printUnsupported(String workload, String server) {
+        System.out.printf(Locale.ROOT, "%-14s %-9s n/a (%s lacks the operation)%n", workload, server, server);
+        unsupported.add(workload + "/" + server);
+    }
+
     void add(List<Measurement> row) {
         rows.add(row);
     }
@@ -52,6 +59,9 @@ final class Report {
                 System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.3f | %.3f | %s | %d |%n", m.workload(), m.server(),
                         m.opsPerSecond(), m.p50Nanos() / 1e6, m.p99Nanos() / 1e6, micros(m.serverCpuMicrosPerOp()), m.errors());
             }
+            String workload = row.get(0).workload();
+            unsupported.stream().filter(pair -> pair.startsWith(workload + "/")).forEach(pair ->
+                    System.out.printf("| %s | %s | n/a | n/a | n/a | n/a | n/a |%n", workload, pair.substring(workload.length() + 1)));
         }
         System.out.println();
         System.out.println("| Workload | ops/s ours/canned | ops/s dynalite/ours | CPU/op ours/canned | CPU/op dynalite/ours |");

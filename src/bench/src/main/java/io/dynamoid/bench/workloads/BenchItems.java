@@ -37,10 +37,15 @@ public final class BenchItems {
 
     /** Writes every pool item (so reads find them); PARTITIONS partitions of POOL_SIZE / PARTITIONS items. */
     public static void writePool(DynamoDbClient client) {
-        for (int start = 0; start < POOL_SIZE; start += BATCH_SIZE) {
-            List<WriteRequest> batch = POOL.subList(start, Math.min(POOL_SIZE, start + BATCH_SIZE)).stream()
+        writeAll(client, BenchTable.NAME, POOL);
+    }
+
+    /** Writes the items into the table with BatchWriteItem, 25 at a time, resending unprocessed items. */
+    public static void writeAll(DynamoDbClient client, String table, List<Map<String, AttributeValue>> items) {
+        for (int start = 0; start < items.size(); start += BATCH_SIZE) {
+            List<WriteRequest> batch = items.subList(start, Math.min(items.size(), start + BATCH_SIZE)).stream()
                     .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
-            Map<String, List<WriteRequest>> unprocessed = Map.of(BenchTable.NAME, batch);
+            Map<String, List<WriteRequest>> unprocessed = Map.of(table, batch);
             while (!unprocessed.isEmpty()) {
                 Map<String, List<WriteRequest>> requests = unprocessed;
                 unprocessed = client.batchWriteItem(r -> r.requestItems(requests)).unprocessedItems();
@@ -74,8 +79,13 @@ public final class BenchItems {
     }
 
     private static Map<String, AttributeValue> build(int index) {
+        return build("user-" + (index % PARTITIONS), index);
+    }
+
+    /** A ~1 KB item shaped like the pool's, with the given key. */
+    public static Map<String, AttributeValue> build(String partitionKey, int index) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("pk", AttributeValue.fromS("user-" + (index % PARTITIONS)));
+        item.put("pk", AttributeValue.fromS(partitionKey));
         item.put("sk", AttributeValue.fromN(Integer.toString(index)));
         item.put("name", AttributeValue.fromS("Item number " + index));
         item.put("count", AttributeValue.fromN(Integer.toString(index * 31)));

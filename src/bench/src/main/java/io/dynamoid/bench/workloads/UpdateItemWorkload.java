@@ -5,7 +5,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
 
-/** UpdateItem of an existing ~1 KB item: one counter incremented, one attribute set, under a condition. */
+/** UpdateItem of an existing ~1 KB item: SET one attribute, ADD to a counter, under attribute_exists(pk). */
 final class UpdateItemWorkload implements Workload {
     private static final Map<String, AttributeValue> VALUES =
             Map.of(":one", AttributeValue.fromN("1"), ":name", AttributeValue.fromS("updated"));
@@ -34,7 +34,7 @@ final class UpdateItemWorkload implements Workload {
     public void run(DynamoDbClient client, int thread, long iteration) {
         Map<String, AttributeValue> key = BenchItems.keyOf(BenchItems.item(thread, iteration));
         client.updateItem(r -> r.tableName(BenchTable.NAME).key(key)
-                .updateExpression("SET #count = #count + :one, #name = :name")
+                .updateExpression("SET #name = :name ADD #count :one")
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#count", "count", "#name", "name"))
                 .expressionAttributeValues(VALUES));
