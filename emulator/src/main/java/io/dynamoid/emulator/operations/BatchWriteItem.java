@@ -117,15 +117,7 @@ public final class BatchWriteItem implements Operation {
             g.writeObjectFieldStart("UnprocessedItems");
             g.writeEndObject();
             ConsumedCapacity.writeListField(g, mode, consumed);
-            if (!metrics.isEmpty()) {
-                g.writeObjectFieldStart("ItemCollectionMetrics");
-                for (Map.Entry<String, List<ItemCollectionMetrics>> table : metrics.entrySet()) {
-                    g.writeArrayFieldStart(table.getKey());
-                    for (ItemCollectionMetrics collection : table.getValue()) collection.write(g);
-                    g.writeEndArray();
-                }
-                g.writeEndObject();
-            }
+            ItemCollectionMetrics.writeByTableField(g, metrics);
             g.writeEndObject();
         };
     }

@@ -12,6 +12,7 @@ import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.storage.TableDefinition;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +61,18 @@ public record ItemCollectionMetrics(String partitionKeyName, AttrValue partition
         g.writeArrayFieldStart("SizeEstimateRangeGB");
         for (double bound : sizeEstimateRangeGb()) g.writeNumber(bound);
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** The multi-table form (BatchWriteItem, TransactWriteItems): an "ItemCollectionMetrics" field keyed by table. */
+    public static void writeByTableField(JsonGenerator g, Map<String, List<ItemCollectionMetrics>> byTable) throws IOException {
+        if (byTable.isEmpty()) return;
+        g.writeObjectFieldStart("ItemCollectionMetrics");
+        for (Map.Entry<String, List<ItemCollectionMetrics>> table : byTable.entrySet()) {
+            g.writeArrayFieldStart(table.getKey());
+            for (ItemCollectionMetrics collection : table.getValue()) collection.write(g);
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 }

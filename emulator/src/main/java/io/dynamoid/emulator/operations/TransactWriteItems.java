@@ -282,15 +282,7 @@ public final class TransactWriteItems implements Operation {
         return g -> {
             g.writeStartObject();
             ConsumedCapacity.writeListField(g, mode, capacity);
-            if (!metrics.isEmpty()) {
-                g.writeObjectFieldStart("ItemCollectionMetrics");
-                for (Map.Entry<String, List<ItemCollectionMetrics>> table : metrics.entrySet()) {
-                    g.writeArrayFieldStart(table.getKey());
-                    for (ItemCollectionMetrics collection : table.getValue()) collection.write(g);
-                    g.writeEndArray();
-                }
-                g.writeEndObject();
-            }
+            ItemCollectionMetrics.writeByTableField(g, metrics);
             g.writeEndObject();
         };
     }
