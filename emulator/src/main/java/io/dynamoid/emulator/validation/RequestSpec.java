@@ -63,7 +63,7 @@ public final class RequestSpec {
         for (Map.Entry<String, Shape> member : members.entrySet()) {
             JsonNode child = value.get(member.getKey());
             if (child == null || child.isNull()) continue;
-            JsonNode checked = checkType(child, member.getValue(), member.getKey(), null);
+            JsonNode checked = checkType(child, member.getValue());
             if (checked != null) out.set(member.getKey(), checked);
         }
         return out;
@@ -71,12 +71,11 @@ public final class RequestSpec {
 
     private static ObjectNode checkAttributeStructTypes(JsonNode value, Shape shape) {
         ObjectNode out = NODES.objectNode();
-        // Keep the client's member order so "more than one datatype" and friends see what was sent.
-        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        // DynamoDB's member order, the order its value checks report in (not the order the client sent).
         for (String name : new String[]{"S", "B", "N", "BOOL", "NULL", "BS", "NS", "SS", "L", "M"}) {
             JsonNode child = value.get(name);
             if (child == null || child.isNull()) continue;
-            out.set(name, checkType(child, shape.member(name), name, null));
+            out.set(name, checkTypeUnsafe(child, shape.member(name)));
         }
         return out;
     }
@@ -92,7 +91,7 @@ public final class RequestSpec {
         }
     }
 
-    private static JsonNode checkType(JsonNode value, Shape shape, String name, String unused) {
+    private static JsonNode checkType(JsonNode value, Shape shape) {
         try {
             return checkTypeUnsafe(value, shape);
         } catch (DynamoSerialization e) {
