@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * <p>Keys: where a method takes {@code key}, pass the hash key value for hash-only models, or a
  * {@link Key#of(Object, Object)} for models with a range key.
  */
-public class Finder<T extends Model<T>> {
+public class Finder<T extends Model<?>> {
     private final Class<T> type;
     private final Dynamoid dynamoid;
     private final boolean consistent;
@@ -40,7 +40,7 @@ public class Finder<T extends Model<T>> {
         this.consistent = consistent;
     }
 
-    public static <T extends Model<T>> Finder<T> of(Class<T> type) {
+    public static <T extends Model<?>> Finder<T> of(Class<T> type) {
         return new Finder<>(type, null, false);
     }
 
@@ -84,7 +84,8 @@ public class Finder<T extends Model<T>> {
     public T create(Consumer<? super T> init) {
         T record = newInstance();
         init.accept(record);
-        return record.save();
+        record.save();
+        return record;
     }
 
     /** The record with this hash key; {@link RecordNotFoundException} when there is none. */
@@ -113,7 +114,8 @@ public class Finder<T extends Model<T>> {
         Engine engine = engine();
         ModelMapping mapping = engine.mapping(type);
         List<Map<String, AttributeValue>> attributeKeys = keys.stream().map(mapping::key).toList();
-        List<Map<String, AttributeValue>> items = Find.many(engine, mapping, attributeKeys, consistent, Selection.ALL);
+        List<Map<String, AttributeValue>> items = Find.many(engine, mapping, attributeKeys, consistent, Selection.ALL).stream()
+                .map(i -> i != null && mapping.typeField().admits(i) ? i : null).toList(); // another subclass's item is missing here
         List<T> records = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) == null) {
@@ -130,6 +132,10 @@ public class Finder<T extends Model<T>> {
     public boolean exists(Object key) {
         Engine engine = engine();
         ModelMapping mapping = engine.mapping(type);
+        if (mapping.typeField().restricts()) { // the type must be read too
+            Map<String, AttributeValue> item = Find.one(engine, mapping, mapping.key(key), consistent);
+            return item != null && mapping.typeField().admits(item);
+        }
         return Find.exists(engine, mapping, mapping.key(key), consistent);
     }
 
@@ -139,7 +145,11 @@ public class Finder<T extends Model<T>> {
         ModelMapping mapping = engine.mapping(type);
         engine.beforeScan(mapping, "all records of " + type.getSimpleName());
         List<T> records = new ArrayList<>();
-        Find.scan(engine, mapping, consistent, Selection.ALL, item -> records.add(load(engine, mapping, item)));
+        Find.scan(engine, mapping, consistent, Selection.ALL, item -> {
+            if (mapping.typeField().admits(item)) {
+                records.add(load(engine, mapping, item));
+            }
+        });
         return records;
     }
 
@@ -165,7 +175,9 @@ public class Finder<T extends Model<T>> {
 
     /** Finds the record, sets the attributes and saves it (validation and hooks run). */
     public T update(Object key, Map<String, ?> attributes) {
-        return byKey(key instanceof Key k ? k : Key.of(key)).updateAttributes(attributes);
+        T record = byKey(key instanceof Key k ? k : Key.of(key));
+        record.updateAttributes(attributes);
+        return record;
     }
 
     /**
@@ -245,12 +257,13 @@ public class Finder<T extends Model<T>> {
         Engine engine = engine();
         ModelMapping mapping = engine.mapping(type);
         Map<String, AttributeValue> item = Find.one(engine, mapping, mapping.key(key), consistent);
-        return Optional.ofNullable(item).map(i -> load(engine, mapping, i));
+        return Optional.ofNullable(item).filter(mapping.typeField()::admits).map(i -> load(engine, mapping, i));
     }
 
     private T load(Engine engine, ModelMapping mapping, Map<String, AttributeValue> item) {
-        T record = type.cast(mapping.instantiate(item));
-        record.state().persisted(mapping.dump(record), engine);
+        ModelMapping actual = mapping.typeField().present() ? engine.mapping(mapping.typeField().classOf(item)) : mapping;
+        T record = type.cast(actual.instantiate(item));
+        record.state().persisted(actual.dump(record), engine);
         return record;
     }
 

@@ -20,7 +20,7 @@ import java.util.Optional;
  * }</pre>
  * Each record component names a model field (Java or attribute name) of the same type.
  */
-public final class RecordFinder<T extends Model<T>, R extends Record> {
+public final class RecordFinder<T extends Model<?>, R extends Record> {
     private final Finder<T> finder;
     private final Class<R> type;
 

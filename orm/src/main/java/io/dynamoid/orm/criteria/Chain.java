@@ -42,7 +42,7 @@ import java.util.stream.StreamSupport;
  * {@code ScanProhibitedException} (errorOnScan). Several conditions on one chain all apply (AND). Field names
  * are checked when the chain is planned (explain or a terminal method), as the instance is known only then.
  */
-public final class Chain<T extends Model<T>> implements Iterable<T> {
+public final class Chain<T extends Model<?>> implements Iterable<T> {
     private final QuerySource<T> source;
     private final Criteria criteria;
 
@@ -52,7 +52,7 @@ public final class Chain<T extends Model<T>> implements Iterable<T> {
     }
 
     /** A chain without conditions; for {@code Finder}. */
-    public static <T extends Model<T>> Chain<T> over(QuerySource<T> source) {
+    public static <T extends Model<?>> Chain<T> over(QuerySource<T> source) {
         return new Chain<>(source, Criteria.empty(source.consistent()));
     }
 

@@ -38,7 +38,7 @@ public final class Repositories {
     private Repositories() {
     }
 
-    public static <R, T extends Model<T>> R of(Class<R> repository, Finder<T> finder) {
+    public static <R, T extends Model<?>> R of(Class<R> repository, Finder<T> finder) {
         if (!repository.isInterface()) {
             throw new ModelDefinitionException(repository.getName() + " is not an interface");
         }
@@ -67,7 +67,7 @@ public final class Repositories {
         return repository.cast(Proxy.newProxyInstance(repository.getClassLoader(), new Class<?>[] {repository}, handler));
     }
 
-    private static <T extends Model<T>> Object run(DerivedQuery query, Method method, Finder<T> finder, Object[] args) {
+    private static <T extends Model<?>> Object run(DerivedQuery query, Method method, Finder<T> finder, Object[] args) {
         Chain<T> chain = finder.query();
         int next = 0;
         for (DerivedQuery.Part part : query.parts()) {

@@ -7,6 +7,7 @@ import io.dynamoid.orm.MissingHashKeyException;
 import io.dynamoid.orm.MissingRangeKeyException;
 import io.dynamoid.orm.ModelDefinitionException;
 import io.dynamoid.orm.UnknownAttributeException;
+import io.dynamoid.orm.internal.inheritance.TypeField;
 import io.dynamoid.orm.internal.meta.FieldMeta;
 import io.dynamoid.orm.internal.meta.ModelMeta;
 import io.dynamoid.orm.internal.types.Codecs;
@@ -56,6 +57,7 @@ public final class ModelMapping {
     private final Map<String, MappedField> byName;
     private final MappedField hashKey;
     private final MappedField rangeKey;
+    private final TypeField typeField;
 
     public ModelMapping(ModelMeta meta, DynamoidConfig config) {
         this.meta = meta;
@@ -79,12 +81,18 @@ public final class ModelMapping {
         this.rangeKey = meta.rangeKey() == null ? null : names.get(meta.rangeKey().attributeName());
         requireKeyType(hashKey);
         requireKeyType(rangeKey);
+        this.typeField = TypeField.of(meta.type());
     }
 
     private void requireKeyType(MappedField key) {
         if (key != null && key.codec().keyType() == null) {
             throw new ModelDefinitionException("Key field " + key.meta() + " has no string, number or binary representation");
         }
+    }
+
+    /** The single-table inheritance type attribute of this model ({@link TypeField#NONE} outside a hierarchy). */
+    public TypeField typeField() {
+        return typeField;
     }
 
     public ModelMeta meta() {
@@ -138,6 +146,7 @@ public final class ModelMapping {
                 item.put(f.name(), AttributeValue.fromNul(true));
             }
         }
+        typeField.stamp(model, item);
         return item;
     }
 

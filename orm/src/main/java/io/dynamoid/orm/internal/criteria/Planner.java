@@ -5,6 +5,7 @@ import io.dynamoid.orm.criteria.Condition;
 import io.dynamoid.orm.criteria.Plan;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.ModelMapping.MappedField;
+import io.dynamoid.orm.internal.inheritance.TypeField;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
@@ -21,10 +22,13 @@ import java.util.stream.Collectors;
  * condition into the FilterExpression; without a usable schema, a Scan.
  */
 public final class Planner {
-    /** A term whose field is resolved to its stored attribute. */
-    record Resolved(MappedField field, Condition condition) {
-        String attribute() {
-            return field.name();
+    /**
+     * A term resolved to its stored attribute; {@code field} is null for the type attribute of single-table
+     * inheritance when no field declares it (its values are type names, stored as strings).
+     */
+    record Resolved(String attribute, MappedField field, Condition condition) {
+        Resolved(MappedField field, Condition condition) {
+            this(field.name(), field, condition);
         }
 
         boolean isEquality() {
@@ -40,7 +44,9 @@ public final class Planner {
      * projection holds the filtered attributes will do.
      */
     public static Plan plan(ModelMapping mapping, Criteria criteria, boolean counting) {
-        List<Resolved> terms = criteria.terms().stream().map(t -> new Resolved(mapping.field(t.field()), t.condition())).toList();
+        List<Resolved> terms = new ArrayList<>();
+        criteria.terms().forEach(t -> terms.add(new Resolved(mapping.field(t.field()), t.condition())));
+        typeCondition(mapping).ifPresent(terms::add);
         Set<String> projected = counting ? new LinkedHashSet<>(mapping.keyNames())
                 : criteria.projected() == null ? null : projectedAttributes(mapping, criteria.projected());
         Optional<KeyFieldsDetector.Match> match = criteria.indexName() != null
@@ -62,6 +68,7 @@ public final class Planner {
             }
             indexName = m.schema().indexName();
             fetchesFullItems = !m.schema().covers(needed(projected, terms, criteria));
+            requireTypeProjected(mapping, m.schema(), filtered);
         }
         List<String> filters = new ArrayList<>();
         filtered.forEach(t -> filters.add(render(p, t)));
@@ -81,9 +88,37 @@ public final class Planner {
                 filters.isEmpty() ? null : String.join(" AND ", filters), projection, p.names(), p.values(), fetchesFullItems);
     }
 
-    /** The projected attributes with the table keys, which loading and paging need. */
+    /** A filter on the type attribute of an index that does not project it would drop every item. */
+    private static void requireTypeProjected(ModelMapping mapping, KeyFieldsDetector.Schema schema, List<Resolved> filtered) {
+        String type = mapping.typeField().attribute();
+        boolean filtersType = filtered.stream().anyMatch(t -> t.attribute().equals(type));
+        if (filtersType && schema.projected() != null && !schema.projected().contains(type)) {
+            throw new IllegalArgumentException("Index '" + schema.indexName() + "' does not project '" + type + "', which restricts a query of "
+                    + mapping.meta().type().getSimpleName() + " to its class: project it (INCLUDE) or query another index");
+        }
+    }
+
+    /**
+     * For a subclass of a single-table hierarchy, its type name (or those of its subtree) on the type attribute:
+     * an equality can then be a key condition of an index keyed by that attribute.
+     */
+    private static Optional<Resolved> typeCondition(ModelMapping mapping) {
+        TypeField type = mapping.typeField();
+        if (!type.restricts()) {
+            return Optional.empty();
+        }
+        List<String> names = type.admitted();
+        Condition condition = names.size() == 1 ? Condition.eq(names.get(0)) : Condition.in(names);
+        return Optional.of(type.declared() == null ? new Resolved(type.attribute(), null, condition)
+                : new Resolved(mapping.field(type.attribute()), condition));
+    }
+
+    /** The projected attributes with the table keys, which loading and paging need (and the type, to load the right class). */
     private static Set<String> projectedAttributes(ModelMapping mapping, List<String> fields) {
         Set<String> attributes = new LinkedHashSet<>(mapping.keyNames());
+        if (mapping.typeField().present()) {
+            attributes.add(mapping.typeField().attribute());
+        }
         fields.forEach(f -> attributes.add(mapping.field(f).name()));
         return attributes;
     }
@@ -129,7 +164,7 @@ public final class Planner {
     }
 
     private static String value(Placeholders p, Resolved term, Object value) {
-        AttributeValue dumped = term.field().dump(value);
+        AttributeValue dumped = term.field() == null ? AttributeValue.fromS((String) value) : term.field().dump(value);
         if (dumped == null) {
             throw new InvalidValueException("Cannot compare " + term.field().meta() + " with " + value + ": it is stored as no value");
         }

@@ -11,6 +11,7 @@ import io.dynamoid.orm.Setting;
 import io.dynamoid.orm.Table;
 import io.dynamoid.orm.Ttl;
 import io.dynamoid.orm.UnknownAttributeException;
+import io.dynamoid.orm.internal.inheritance.TypeField;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -61,8 +62,9 @@ public final class ModelMeta {
         }
         this.type = type;
         this.constructor = noArgumentConstructor(type);
-        Table table = type.getAnnotation(Table.class);
-        this.baseTableName = table == null || table.name().isEmpty() ? tableize(type.getSimpleName()) : table.name();
+        Class<?> tableOwner = TypeField.tableOwner(type); // a subclass shares its hierarchy's table
+        Table table = tableOwner.getAnnotation(Table.class);
+        this.baseTableName = table == null || table.name().isEmpty() ? tableize(tableOwner.getSimpleName()) : table.name();
         this.timestamps = table == null ? Setting.DEFAULT : table.timestamps();
         this.readCapacity = table == null ? 0 : table.readCapacity();
         this.writeCapacity = table == null ? 0 : table.writeCapacity();
@@ -126,7 +128,7 @@ public final class ModelMeta {
             names.putIfAbsent(f.javaName(), f);
         }
         this.byName = Collections.unmodifiableMap(names);
-        this.indexes = List.copyOf(indexes(type));
+        this.indexes = List.copyOf(indexes(tableOwner));
     }
 
     private List<IndexMeta> indexes(Class<?> type) {

@@ -5,6 +5,7 @@ import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.RecordState;
 import io.dynamoid.orm.internal.client.Failures;
+import io.dynamoid.orm.internal.inheritance.TypeField;
 import io.dynamoid.orm.internal.meta.FieldMeta;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Deleting: one record (DeleteItem; with optimistic locking, only if its lock version is unchanged), or many
@@ -35,16 +37,27 @@ public final class Delete {
                     .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()));
         } catch (ConditionalCheckFailedException ex) {
             throw new StaleObjectException("Attempted to delete a stale " + model.getClass().getSimpleName() + " " + key
-                    + ": its lock version changed", ex);
+                    + ": its lock version changed or it was deleted", ex);
         } catch (SdkException ex) {
             throw Failures.of("DeleteItem", mapping.tableName(), ex);
         }
         state.destroyed();
     }
 
+    /**
+     * Deletes the item with this key; for a subclass of a single-table hierarchy, only if the item is of that class
+     * or a descendant (an item of another class is left alone, as a missing one would be).
+     */
     public static void key(Engine engine, ModelMapping mapping, Map<String, AttributeValue> key) {
+        TypeField type = mapping.typeField();
+        Expressions e = new Expressions();
+        String ofThisClass = type.restricts() ? e.name(type.attribute()) + " IN ("
+                + type.admitted().stream().map(n -> e.value(AttributeValue.fromS(n))).collect(Collectors.joining(", ")) + ")" : null;
         try {
-            engine.client().deleteItem(b -> b.tableName(mapping.tableName()).key(key));
+            engine.client().deleteItem(b -> b.tableName(mapping.tableName()).key(key).conditionExpression(ofThisClass)
+                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()));
+        } catch (ConditionalCheckFailedException ex) {
+            // Not of this class: not this finder's to delete.
         } catch (SdkException ex) {
             throw Failures.of("DeleteItem", mapping.tableName(), ex);
         }
