@@ -353,4 +353,44 @@ class SingleTableInheritanceTest extends OrmTestBase {
 
         assertTrue(e.getMessage().endsWith("both have the type name 'Twin' in the hierarchy of TwinBase; tell them apart with @TypeName"), e.getMessage());
     }
+
+    interface DogRepository {
+        List<Dog> findByOwner(String owner);
+
+        long countByOwner(String owner);
+
+        boolean existsByName(String name);
+
+        long deleteByOwner(String owner);
+    }
+
+    @Test
+    void derivedFindersOfASubclassGoThroughTheSameFilter() {
+        DogRepository dogs = io.dynamoid.orm.criteria.Repositories.of(DogRepository.class, Dog.find);
+        dog("Rex", "ann");
+        puppy("Bit", "ann");
+        cat("Tom", "ann");
+
+        assertEquals(Set.of("Rex", "Bit"), names(dogs.findByOwner("ann")));
+        assertEquals(2, dogs.countByOwner("ann"));
+        assertFalse(dogs.existsByName("Tom"), "a Scan filtered on the type");
+        assertTrue(dogs.existsByName("Bit"));
+        assertEquals(2, dogs.deleteByOwner("ann"));
+        assertEquals(Set.of("Tom"), names(Animal.find.all()));
+    }
+
+    @Test
+    void importingThroughTheBaseKeepsEachRecordsClass() {
+        Dog rex = new Dog();
+        rex.name = "Rex";
+        rex.barks = true;
+        Cat tom = new Cat();
+        tom.name = "Tom";
+
+        Animal.find.importAll(List.of(rex, tom));
+
+        assertEquals("Dog", storedItem(Animal.class, idKey(rex.getId())).get("type").s());
+        assertTrue(Dog.find.byId(rex.getId()).barks);
+        assertInstanceOf(Cat.class, Animal.find.byId(tom.getId()));
+    }
 }

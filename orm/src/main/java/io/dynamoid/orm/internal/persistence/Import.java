@@ -39,7 +39,7 @@ public final class Import {
                 }
             }
             mapping.keyOf(model);
-            Map<String, AttributeValue> item = mapping.dump(model);
+            Map<String, AttributeValue> item = engine.mapping(model.getClass()).dump(model); // a subclass's own fields and type
             items.add(item);
             requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
