@@ -11,6 +11,9 @@ import io.dynamoid.orm.internal.meta.FieldMeta;
 import io.dynamoid.orm.internal.meta.IndexMeta;
 import io.dynamoid.orm.internal.persistence.Delete;
 import io.dynamoid.orm.internal.persistence.Find;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
@@ -48,6 +51,8 @@ public final class TableManager {
     /** Emulators create tables at once; AWS takes seconds and limits DescribeTable calls. */
     private static final Duration LOCAL_POLL = Duration.ofMillis(50);
     private static final Duration AWS_POLL = Duration.ofSeconds(1);
+
+    private static final Logger log = LoggerFactory.getLogger(TableManager.class);
 
     private final Engine engine;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -103,14 +108,26 @@ public final class TableManager {
         awaitActive(table);
         FieldMeta ttl = mapping.meta().ttl();
         if (ttl != null) {
-            try {
-                client().updateTimeToLive(b -> b.tableName(table)
-                        .timeToLiveSpecification(s -> s.enabled(true).attributeName(ttl.attributeName())));
-            } catch (SdkException e) {
-                throw Failures.of("UpdateTimeToLive", table, e);
-            }
+            enableTimeToLive(table, ttl.attributeName());
         }
         known.add(table);
+    }
+
+    /**
+     * Makes the attribute the table's time to live. An emulator without the operation (dynalite) only gets a
+     * warning: the table and its expiry attribute work, items just never expire there.
+     */
+    private void enableTimeToLive(String table, String attribute) {
+        try {
+            client().updateTimeToLive(b -> b.tableName(table).timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute)));
+        } catch (AwsServiceException e) {
+            if (e.awsErrorDetails() == null || !"UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
+                throw Failures.of("UpdateTimeToLive", table, e);
+            }
+            log.warn("The endpoint does not implement UpdateTimeToLive: items of {} will not expire by their '{}' attribute", table, attribute);
+        } catch (SdkException e) {
+            throw Failures.of("UpdateTimeToLive", table, e);
+        }
     }
 
     /** Deletes the table if it exists and waits until it is gone. */
