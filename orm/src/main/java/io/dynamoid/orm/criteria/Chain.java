@@ -41,6 +41,9 @@ import java.util.stream.StreamSupport;
  * {@link #explain()}); otherwise a Scan, warned about (warnOnScan) or refused with
  * {@code ScanProhibitedException} (errorOnScan). Several conditions on one chain all apply (AND). Field names
  * are checked when the chain is planned (explain or a terminal method), as the instance is known only then.
+ * The chain of a subclass in a single-table hierarchy ({@link io.dynamoid.orm.Inheritance}) reads only its class
+ * and descendants: the planner adds {@code type = :name} (or {@code type IN (...)}) to the FilterExpression, or to
+ * the KeyConditionExpression when an index is keyed by the type attribute.
  */
 public final class Chain<T extends Model<?>> implements Iterable<T> {
     private final QuerySource<T> source;
