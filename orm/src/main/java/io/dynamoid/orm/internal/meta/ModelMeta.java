@@ -1,5 +1,6 @@
 package io.dynamoid.orm.internal.meta;
 
+import io.dynamoid.orm.Association;
 import io.dynamoid.orm.GlobalIndex;
 import io.dynamoid.orm.HashKey;
 import io.dynamoid.orm.LocalIndex;
@@ -76,7 +77,8 @@ public final class ModelMeta {
         for (Class<?> c : hierarchyBelowModel(type)) {
             for (java.lang.reflect.Field f : c.getDeclaredFields()) {
                 int modifiers = f.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || f.isSynthetic()) {
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || f.isSynthetic()
+                        || Association.class.isAssignableFrom(f.getType())) { // stored by internal.associations
                     continue;
                 }
                 io.dynamoid.orm.Field options = f.getAnnotation(io.dynamoid.orm.Field.class);
@@ -239,7 +241,8 @@ public final class ModelMeta {
         return pluralize(snake);
     }
 
-    private static String pluralize(String word) {
+    /** English plural of a lower-case word, as table names and association names use it. */
+    public static String pluralize(String word) {
         if (word.matches(".*[^aeiou]y")) {
             return word.substring(0, word.length() - 1) + "ies";
         }
