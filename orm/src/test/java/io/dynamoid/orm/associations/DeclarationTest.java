@@ -16,6 +16,9 @@ class DeclarationTest extends OrmTestBase {
 
     public static class Team extends Model<Team> {
         public final HasMany<Player> players = hasMany(Player.class).inverseOf("club");
+    }
+
+    public static class Firm extends Model<Firm> {
         public final HasMany<Address> offices = hasMany(Address.class).inverseOf("nowhere");
     }
 
@@ -48,8 +51,13 @@ class DeclarationTest extends OrmTestBase {
     }
 
     @Test
-    void anExplicitInverseThatDoesNotExistIsRefused() {
-        assertThrows(ModelDefinitionException.class, () -> new Team().offices.add(new Address()));
+    void anExplicitInverseThatDoesNotExistIsRefusedBeforeAnyWrite() {
+        Firm firm = new Firm();
+
+        ModelDefinitionException e = assertThrows(ModelDefinitionException.class, firm::save);
+
+        assertTrue(e.getMessage().contains("Firm.offices names inverse 'nowhere'"), e.getMessage());
+        assertTrue(firm.isNewRecord());
     }
 
     @Test

@@ -31,6 +31,8 @@ public final class AssociationMeta {
 
     private final Class<?> type;
     private final Map<String, Definition> byName;
+    /** Set once every explicit inverse was found (checked lazily: the target's meta may be under construction). */
+    private volatile boolean inversesChecked;
 
     public static AssociationMeta of(Class<?> type) {
         return CACHE.get(type);
@@ -64,6 +66,18 @@ public final class AssociationMeta {
             definitions.put(f.getName(), new Definition(type, f.getName(), d, attribute, f));
         }
         this.byName = Map.copyOf(definitions);
+    }
+
+    /**
+     * This meta, after checking that every explicit {@code inverseOf} names a matching association; done before
+     * a record is first written or read, so that a wrong declaration fails before any data changes.
+     */
+    public AssociationMeta checked() {
+        if (!inversesChecked) {
+            byName.values().forEach(AssociationMeta::inverse);
+            inversesChecked = true;
+        }
+        return this;
     }
 
     public List<Definition> definitions() {

@@ -17,7 +17,7 @@ public final class Storage {
 
     /** Adds the association attributes of {@code model} to {@code item}. */
     public static void dump(Object model, Map<String, AttributeValue> item, boolean storeNull) {
-        AssociationMeta meta = AssociationMeta.of(model.getClass());
+        AssociationMeta meta = AssociationMeta.of(model.getClass()).checked();
         if (meta.isEmpty()) {
             return;
         }
@@ -33,7 +33,7 @@ public final class Storage {
 
     /** Sets the associations of {@code model} from an item; an absent attribute is an empty association. */
     public static void load(Object model, Map<String, AttributeValue> item) {
-        AssociationMeta meta = AssociationMeta.of(model.getClass());
+        AssociationMeta meta = AssociationMeta.of(model.getClass()).checked();
         if (meta.isEmpty()) {
             return;
         }
