@@ -139,7 +139,7 @@ public final class ModelMapping {
                 item.put(f.name(), AttributeValue.fromNul(true));
             }
         }
-        Storage.dump(model, item, config.storeAttributeWithNullValue());
+        Storage.dump(model, item);
         return item;
     }
 

@@ -1,5 +1,6 @@
 package io.dynamoid.orm.associations;
 
+import io.dynamoid.orm.Dynamoid;
 import io.dynamoid.orm.Key;
 import io.dynamoid.orm.OrmTestBase;
 import io.dynamoid.orm.internal.meta.FieldMeta;
@@ -266,6 +267,20 @@ class HasManyTest extends OrmTestBase {
 
         assertFalse(josh.isChanged());
         assertNotNull(josh.getUpdatedAt());
+    }
+
+    @Test
+    void storingNullValuesLeavesEmptyAssociationsOut() {
+        Dynamoid storingNulls = orm.another(b -> b.storeAttributeWithNullValue(true));
+        try (Dynamoid.Scope ignored = storingNulls.makeCurrent()) {
+            User josh = user("Josh");
+            assertEquals(AttributeValue.fromNul(true), storingNulls.client().getItem(b -> b.tableName(storingNulls.tableName(User.class))
+                    .key(idKey(josh.getId()))).item().get("email"));
+
+            josh.addresses.create(a -> a.city = "Chicago");
+
+            assertEquals(1, User.find.byId(josh.getId()).addresses.count());
+        }
     }
 
     @Test

@@ -76,8 +76,6 @@ public final class Linker {
         AttributeValue canonical = Storage.attribute(d, AssociationMeta.links(model, d).elements());
         if (canonical != null) {
             persisted.put(d.attribute(), canonical);
-        } else if (mapping.config().storeAttributeWithNullValue()) {
-            persisted.put(d.attribute(), AttributeValue.fromNul(true));
         } else {
             persisted.remove(d.attribute());
         }

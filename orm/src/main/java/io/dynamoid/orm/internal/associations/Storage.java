@@ -9,14 +9,15 @@ import java.util.SortedSet;
 /**
  * Associations as attributes of their record's item: a string set {@code <name>_ids} of encoded target keys
  * (see {@link KeyCodec}), or for a belongs_to with a foreign key one string. An empty association is no
- * attribute (or NULL when null values are stored). Called by {@code ModelMapping} when it dumps and loads.
+ * attribute, even when null values are stored (ADD cannot add elements to a NULL). Called by
+ * {@code ModelMapping} when it dumps and loads.
  */
 public final class Storage {
     private Storage() {
     }
 
     /** Adds the association attributes of {@code model} to {@code item}. */
-    public static void dump(Object model, Map<String, AttributeValue> item, boolean storeNull) {
+    public static void dump(Object model, Map<String, AttributeValue> item) {
         AssociationMeta meta = AssociationMeta.of(model.getClass()).checked();
         if (meta.isEmpty()) {
             return;
@@ -25,8 +26,6 @@ public final class Storage {
             AttributeValue v = attribute(d, AssociationMeta.links(model, d).elements());
             if (v != null) {
                 item.put(d.attribute(), v);
-            } else if (storeNull) {
-                item.put(d.attribute(), AttributeValue.fromNul(true));
             }
         }
     }

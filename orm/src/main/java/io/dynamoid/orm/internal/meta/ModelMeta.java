@@ -77,9 +77,11 @@ public final class ModelMeta {
         for (Class<?> c : hierarchyBelowModel(type)) {
             for (java.lang.reflect.Field f : c.getDeclaredFields()) {
                 int modifiers = f.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || f.isSynthetic()
-                        || Association.class.isAssignableFrom(f.getType())) { // stored by internal.associations
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || f.isSynthetic()) {
                     continue;
+                }
+                if (Association.class.isAssignableFrom(f.getType())) {
+                    continue; // not an attribute: internal.associations stores its keys
                 }
                 io.dynamoid.orm.Field options = f.getAnnotation(io.dynamoid.orm.Field.class);
                 String attribute = options == null || options.name().isEmpty() ? f.getName() : options.name();
