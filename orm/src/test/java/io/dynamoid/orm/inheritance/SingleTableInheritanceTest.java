@@ -133,6 +133,7 @@ class SingleTableInheritanceTest extends OrmTestBase {
         assertThrows(RecordNotFoundException.class, () -> Dog.find.byId(tom.getId()));
         assertFalse(Dog.find.exists(tom.getId()));
         assertThrows(RecordNotFoundException.class, () -> Dog.find.byIds(List.of(bit.getId(), tom.getId())));
+        assertEquals(List.of(bit.getId()), Dog.find.findByIds(List.of(tom.getId(), bit.getId())).stream().map(Dog::getId).toList());
         assertInstanceOf(Puppy.class, Dog.find.byId(bit.getId()), "a descendant is found");
         assertTrue(Dog.find.exists(bit.getId()));
     }
