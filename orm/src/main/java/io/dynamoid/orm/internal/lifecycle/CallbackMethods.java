@@ -39,7 +39,7 @@ public final class CallbackMethods {
     public record Chain(List<Method> before, List<Method> around, List<Method> after) {
     }
 
-    private final Map<Callback, Chain> chains = new EnumMap<>(Callback.class);
+    private final Map<Callback, Chain> chains;
 
     /** The callbacks of a model class, found on first use and kept for the class's lifetime. */
     public static CallbackMethods of(Class<?> type) {
@@ -53,16 +53,18 @@ public final class CallbackMethods {
 
     private CallbackMethods(Class<?> type) {
         List<Class<?>> hierarchy = hierarchyBelowModel(type);
+        Map<Callback, Chain> byEvent = new EnumMap<>(Callback.class);
         for (Callback event : Callback.values()) {
             List<Method> before = new ArrayList<>();
             List<Method> after = new ArrayList<>();
             addHook(before, type, event.beforeHook);
             addHook(after, type, event.afterHook);
-            chains.put(event, new Chain(
+            byEvent.put(event, new Chain(
                     annotated(before, hierarchy, event.before, Kind.BEFORE),
                     annotated(new ArrayList<>(), hierarchy, event.around, Kind.AROUND),
                     annotated(after, hierarchy, event.after, Kind.AFTER)));
         }
+        this.chains = Map.copyOf(byEvent);
     }
 
     private enum Kind { BEFORE, AROUND, AFTER }
