@@ -13,6 +13,8 @@ import io.dynamoid.orm.OrmTestBase;
 import io.dynamoid.orm.Proceed;
 import io.dynamoid.orm.RecordNotDestroyedException;
 import io.dynamoid.orm.RecordNotSavedException;
+import io.dynamoid.orm.internal.lifecycle.Callback;
+import io.dynamoid.orm.internal.lifecycle.Callbacks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -168,5 +170,17 @@ class CallbackHaltTest extends OrmTestBase {
 
         assertFalse(order.isDestroyed());
         assertTrue(Order.find.exists(order.getId()));
+    }
+
+    @Test
+    void theRunnerAnswersFalseWithoutRunningTheActionWhenHalted() {
+        Order order = order();
+        order.allowCreate = false;
+        List<String> actions = new ArrayList<>();
+
+        assertFalse(Callbacks.run(order, Callback.SAVE, Callback.CREATE, () -> actions.add("write")));
+        assertTrue(Callbacks.run(order, Callback.SAVE, Callback.UPDATE, () -> actions.add("write")));
+
+        assertEquals(List.of("write"), actions);
     }
 }

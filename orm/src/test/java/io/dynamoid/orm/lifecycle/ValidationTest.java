@@ -7,6 +7,7 @@ import io.dynamoid.orm.OnCreate;
 import io.dynamoid.orm.OnUpdate;
 import io.dynamoid.orm.OrmTestBase;
 import io.dynamoid.orm.Violation;
+import io.dynamoid.orm.internal.lifecycle.Validation;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -266,5 +268,16 @@ class ValidationTest extends OrmTestBase {
         member.updateAttribute("age", -5);
 
         assertEquals("-5", storedItem(Member.class, idKey(member.getId())).get("age").n());
+    }
+
+    @Test
+    void checkValidatesOnlyTheGroupsAskedForAndRunsNoCallback() {
+        Member member = valid();
+        member.name = "admin";
+        member.invitation = null;
+
+        assertEquals(Arrays.asList("reviewer", null), Validation.check(member, OnUpdate.class).stream().map(Violation::property).toList());
+        assertEquals(Arrays.asList("invitation", null), Validation.check(member, OnCreate.class).stream().map(Violation::property).toList());
+        assertEquals(List.of(), member.violations(), "check does not record the outcome on the record");
     }
 }
