@@ -44,7 +44,7 @@ import java.util.SortedSet;
  *
  * @param <T> the target model
  */
-public abstract class Association<T extends Model<T>> {
+public abstract class Association<T extends Model<?>> {
     private final Model<?> owner;
     private final Declaration declaration;
     private final Links links = new Links();

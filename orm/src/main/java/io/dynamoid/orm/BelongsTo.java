@@ -10,7 +10,7 @@ import io.dynamoid.orm.internal.associations.Declaration;
  *
  * @param <T> the target model
  */
-public final class BelongsTo<T extends Model<T>> extends SingleAssociation<T> {
+public final class BelongsTo<T extends Model<?>> extends SingleAssociation<T> {
     BelongsTo(Model<?> owner, Declaration declaration) {
         super(owner, declaration);
     }

@@ -11,7 +11,7 @@ import io.dynamoid.orm.internal.associations.Declaration;
  *
  * @param <T> the target model
  */
-public final class HasAndBelongsToMany<T extends Model<T>> extends ManyAssociation<T> {
+public final class HasAndBelongsToMany<T extends Model<?>> extends ManyAssociation<T> {
     HasAndBelongsToMany(Model<?> owner, Declaration declaration) {
         super(owner, declaration);
     }

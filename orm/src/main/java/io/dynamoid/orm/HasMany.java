@@ -9,7 +9,7 @@ import io.dynamoid.orm.internal.associations.Declaration;
  *
  * @param <T> the target model
  */
-public final class HasMany<T extends Model<T>> extends ManyAssociation<T> {
+public final class HasMany<T extends Model<?>> extends ManyAssociation<T> {
     HasMany(Model<?> owner, Declaration declaration) {
         super(owner, declaration);
     }

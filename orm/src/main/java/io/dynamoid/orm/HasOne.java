@@ -9,7 +9,7 @@ import io.dynamoid.orm.internal.associations.Declaration;
  *
  * @param <T> the target model
  */
-public final class HasOne<T extends Model<T>> extends SingleAssociation<T> {
+public final class HasOne<T extends Model<?>> extends SingleAssociation<T> {
     HasOne(Model<?> owner, Declaration declaration) {
         super(owner, declaration);
     }

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the target model
  */
-public abstract class ManyAssociation<T extends Model<T>> extends Association<T> implements Iterable<T> {
+public abstract class ManyAssociation<T extends Model<?>> extends Association<T> implements Iterable<T> {
     ManyAssociation(Model<?> owner, Declaration declaration) {
         super(owner, declaration);
     }

@@ -262,6 +262,10 @@ public abstract class Model<T extends Model<T>> {
         ModelMapping mapping = engine.mapping(getClass());
         ModelMapping.MappedField field = mapping.field(attribute);
         Map<String, AttributeValue> after = Increment.call(engine, mapping, mapping.keyOfItem(state.persisted()), Map.of(field.name(), by), false);
+        if (after == null) {
+            throw new RecordNotFoundException("Cannot increment " + getClass().getSimpleName() + " " + mapping.keyOfItem(state.persisted())
+                    + ": its key now holds an item of another class");
+        }
         field.meta().set(this, field.load(after.get(field.name())));
         Map<String, AttributeValue> persisted = new HashMap<>(state.persisted());
         persisted.put(field.name(), after.get(field.name()));
@@ -394,22 +398,22 @@ public abstract class Model<T extends Model<T>> {
     }
 
     /** Declares a has_many association: {@code public final HasMany<Address> addresses = hasMany(Address.class);} */
-    protected final <A extends Model<A>> HasMany<A> hasMany(Class<A> target) {
+    protected final <A extends Model<?>> HasMany<A> hasMany(Class<A> target) {
         return new HasMany<>(this, new Declaration(Kind.HAS_MANY, target, null, null));
     }
 
     /** Declares a belongs_to association: {@code public final BelongsTo<Group> group = belongsTo(Group.class);} */
-    protected final <A extends Model<A>> BelongsTo<A> belongsTo(Class<A> target) {
+    protected final <A extends Model<?>> BelongsTo<A> belongsTo(Class<A> target) {
         return new BelongsTo<>(this, new Declaration(Kind.BELONGS_TO, target, null, null));
     }
 
     /** Declares a has_one association: {@code public final HasOne<Role> role = hasOne(Role.class);} */
-    protected final <A extends Model<A>> HasOne<A> hasOne(Class<A> target) {
+    protected final <A extends Model<?>> HasOne<A> hasOne(Class<A> target) {
         return new HasOne<>(this, new Declaration(Kind.HAS_ONE, target, null, null));
     }
 
     /** Declares a has_and_belongs_to_many association (see {@link HasAndBelongsToMany}). */
-    protected final <A extends Model<A>> HasAndBelongsToMany<A> hasAndBelongsToMany(Class<A> target) {
+    protected final <A extends Model<?>> HasAndBelongsToMany<A> hasAndBelongsToMany(Class<A> target) {
         return new HasAndBelongsToMany<>(this, new Declaration(Kind.HAS_AND_BELONGS_TO_MANY, target, null, null));
     }
 

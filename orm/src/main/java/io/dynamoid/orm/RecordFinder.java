@@ -18,7 +18,8 @@ import java.util.Optional;
  * record UserCard(String name, int age) {}
  * UserCard card = User.find.as(UserCard.class).byId(id);   // GetItem reading only id, name and age
  * }</pre>
- * Each record component names a model field (Java or attribute name) of the same type.
+ * Each record component names a model field (Java or attribute name) of the same type. Through a subclass of a
+ * single-table hierarchy, only items of that class or its descendants are read, as with its {@link Finder}.
  */
 public final class RecordFinder<T extends Model<?>, R extends Record> {
     private final Finder<T> finder;
@@ -52,7 +53,8 @@ public final class RecordFinder<T extends Model<?>, R extends Record> {
         RecordMapping<R> view = engine.recordMapping(finder.type(), type);
         List<Map<String, AttributeValue>> attributeKeys = keys.stream().map(mapping::key).toList();
         List<R> records = new ArrayList<>();
-        List<Map<String, AttributeValue>> items = Find.many(engine, mapping, attributeKeys, finder.isConsistent(), view.selection());
+        List<Map<String, AttributeValue>> items = Find.many(engine, mapping, attributeKeys, finder.isConsistent(), view.selection()).stream()
+                .map(i -> i != null && mapping.typeField().admits(i) ? i : null).toList(); // another subclass's item is missing here
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) == null) {
                 throw new RecordNotFoundException("Couldn't find all " + finder.type().getSimpleName() + " records: "
@@ -70,7 +72,11 @@ public final class RecordFinder<T extends Model<?>, R extends Record> {
         RecordMapping<R> view = engine.recordMapping(finder.type(), type);
         engine.beforeScan(mapping, "all " + type.getSimpleName() + " of " + finder.type().getSimpleName());
         List<R> records = new ArrayList<>();
-        Find.scan(engine, mapping, finder.isConsistent(), view.selection(), item -> records.add(view.instantiate(item)));
+        Find.scan(engine, mapping, finder.isConsistent(), view.selection(), item -> {
+            if (mapping.typeField().admits(item)) {
+                records.add(view.instantiate(item));
+            }
+        });
         return records;
     }
 
@@ -84,6 +90,6 @@ public final class RecordFinder<T extends Model<?>, R extends Record> {
         ModelMapping mapping = engine.mapping(finder.type());
         RecordMapping<R> view = engine.recordMapping(finder.type(), type);
         return Optional.ofNullable(Find.one(engine, mapping, mapping.key(key), finder.isConsistent(), view.selection()))
-                .map(view::instantiate);
+                .filter(mapping.typeField()::admits).map(view::instantiate);
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the target model
  */
-public abstract class SingleAssociation<T extends Model<T>> extends Association<T> {
+public abstract class SingleAssociation<T extends Model<?>> extends Association<T> {
     SingleAssociation(Model<?> owner, Declaration declaration) {
         super(owner, declaration);
     }

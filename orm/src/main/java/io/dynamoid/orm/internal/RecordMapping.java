@@ -41,6 +41,9 @@ public final class RecordMapping<R> {
         this.fields = List.copyOf(mapped);
         List<String> attributes = new ArrayList<>(model.keyNames());
         fields.forEach(f -> attributes.add(f.name()));
+        if (model.typeField().restricts()) {
+            attributes.add(model.typeField().attribute()); // a subclass's reads skip other classes' items
+        }
         this.selection = Selection.of(attributes);
         try {
             this.constructor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
@@ -50,7 +53,10 @@ public final class RecordMapping<R> {
         }
     }
 
-    /** The attributes to read: the components' and the key (so that batch results can be matched). */
+    /**
+     * The attributes to read: the components', the key (so that batch results can be matched) and, for a subclass
+     * of a single-table hierarchy, the type.
+     */
     public Selection selection() {
         return selection;
     }

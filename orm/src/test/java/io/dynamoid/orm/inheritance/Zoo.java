@@ -1,7 +1,10 @@
 package io.dynamoid.orm.inheritance;
 
+import io.dynamoid.orm.BelongsTo;
 import io.dynamoid.orm.Finder;
 import io.dynamoid.orm.GlobalIndex;
+import io.dynamoid.orm.HasMany;
+import io.dynamoid.orm.HasOne;
 import io.dynamoid.orm.Inheritance;
 import io.dynamoid.orm.Model;
 import io.dynamoid.orm.Projection;
@@ -25,6 +28,7 @@ final class Zoo {
     public static class Dog extends Animal {
         public static final Finder<Dog> find = Finder.of(Dog.class);
         public boolean barks;
+        public final BelongsTo<Keeper> keeper = belongsTo(Keeper.class);
     }
 
     @TypeName("puppy")
@@ -36,6 +40,14 @@ final class Zoo {
     public static class Cat extends Animal {
         public static final Finder<Cat> find = Finder.of(Cat.class);
         public int lives;
+    }
+
+    /** A model in its own table whose associations target subclasses of Animal. */
+    public static class Keeper extends Model<Keeper> {
+        public static final Finder<Keeper> find = Finder.of(Keeper.class);
+        public String name;
+        public final HasMany<Dog> dogs = hasMany(Dog.class);
+        public final HasOne<Cat> cat = hasOne(Cat.class);
     }
 
     /** A custom type attribute, declared as a field and keying an index. */

@@ -83,6 +83,11 @@ public final class TypeField {
         return admitted;
     }
 
+    /** The type name items of this class store, or null for an abstract class (or outside a hierarchy). */
+    public String typeName() {
+        return typeName;
+    }
+
     /** The field the model declares for the type attribute, or null. */
     public FieldMeta declared() {
         return declared;

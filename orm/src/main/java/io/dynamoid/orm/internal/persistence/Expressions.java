@@ -68,6 +68,20 @@ final class Expressions {
         return this;
     }
 
+    /** SET the attribute to the value only if the item does not have it yet (e.g. a new item). */
+    Expressions setIfAbsent(String attribute, AttributeValue value) {
+        String name = name(attribute);
+        set.add(name + " = if_not_exists(" + name + ", " + value(value) + ")");
+        return this;
+    }
+
+    /** The attribute is one of the values; with {@code orAbsent}, the item may also not exist (no {@code absent} attribute). */
+    Expressions in(String attribute, List<AttributeValue> oneOf, String orAbsent) {
+        String in = name(attribute) + " IN (" + String.join(", ", oneOf.stream().map(this::value).toList()) + ")";
+        conditions.add(orAbsent == null ? in : "(attribute_not_exists(" + name(orAbsent) + ") OR " + in + ")");
+        return this;
+    }
+
     boolean hasUpdates() {
         return !set.isEmpty() || !remove.isEmpty() || !add.isEmpty();
     }

@@ -6,6 +6,7 @@ import io.dynamoid.orm.internal.ModelMapping.MappedField;
 import io.dynamoid.orm.internal.client.Failures;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.math.BigDecimal;
@@ -20,7 +21,10 @@ public final class Increment {
     private Increment() {
     }
 
-    /** The item's attributes after the increment. */
+    /**
+     * The item's attributes after the increment; null when the key holds an item of a class outside this model's
+     * subtree of a single-table hierarchy, which is left alone (a new item gets the model's type name).
+     */
     public static Map<String, AttributeValue> call(Engine engine, ModelMapping mapping, Map<String, AttributeValue> key,
                                                    Map<String, ? extends Number> amounts, boolean touch) {
         Expressions e = new Expressions();
@@ -32,11 +36,14 @@ public final class Increment {
             MappedField updatedAt = mapping.field("updated_at");
             e.set(updatedAt.name(), updatedAt.dump(Instant.now()));
         }
+        ClassCondition.apply(e, mapping, true);
         engine.beforeWrite(mapping);
         try {
             return engine.client().updateItem(b -> b.tableName(mapping.tableName()).key(key).updateExpression(e.update())
-                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                    .conditionExpression(e.condition()).expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException ex) {
+            return null;
         } catch (SdkException ex) {
             throw Failures.of("UpdateItem", mapping.tableName(), ex);
         }

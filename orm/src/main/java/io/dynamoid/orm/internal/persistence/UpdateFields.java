@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Dynamoid's {@code update_fields} and {@code upsert}: one UpdateItem of the given attributes (and updated_at),
  * no callbacks, no validation. update_fields requires the item to exist; upsert creates it. Extra conditions
- * are equalities (a null value: the attribute is absent).
+ * are equalities (a null value: the attribute is absent). A subclass of a single-table hierarchy writes only an
+ * item of its class or a descendant (another class's item is as a missing one); an upsert stores the type name.
  */
 public final class UpdateFields {
     private UpdateFields() {
@@ -32,6 +33,10 @@ public final class UpdateFields {
             MappedField f = mapping.field(name);
             if (key.containsKey(f.name())) {
                 throw new ImmutableKeyException("The key " + f.name() + " cannot be updated");
+            }
+            if (f.name().equals(mapping.typeField().attribute())) {
+                throw new InvalidValueException(f.name() + " holds the class of each item of " + mapping.tableName()
+                        + ": it is set when the record is created, not updated");
             }
             e.setOrRemove(f.name(), f.dump(value));
         });
@@ -48,6 +53,7 @@ public final class UpdateFields {
             MappedField f = mapping.field(name);
             e.equal(f.name(), f.dump(value));
         });
+        ClassCondition.apply(e, mapping, upsert);
         if (upsert) {
             engine.beforeWrite(mapping);
         }
