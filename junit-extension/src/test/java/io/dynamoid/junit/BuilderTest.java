@@ -110,7 +110,7 @@ class BuilderTest {
         void write(DynamoDbClient client, Dynamoid dynamoid) {
             assertEquals(List.of("dynamoid_things"), Tables.names(client));
             assertFalse(dynamoid.config().timestamps());
-            Thing thing = Thing.named("first").save();
+            Thing thing = Thing.named("first").saveOrThrow();
             assertNull(thing.getCreatedAt(), "timestamps are off");
         }
 

@@ -127,7 +127,7 @@ class EndpointOverrideTest {
             seen.put("endpoint", endpoint);
             seen.put("namespace", dynamoid.config().namespace());
             seen.put("tables during the test", Tables.names(client));
-            Thing saved = Thing.named("remote").save();
+            Thing saved = Thing.named("remote").saveOrThrow();
             assertEquals("remote", Thing.find.byId(saved.getId()).name);
         }
     }
@@ -190,7 +190,7 @@ class EndpointOverrideTest {
         @Test
         @Order(1)
         void write() {
-            Thing.named("gone").save();
+            Thing.named("gone").saveOrThrow();
         }
 
         @Test

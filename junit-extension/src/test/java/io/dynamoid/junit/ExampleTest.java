@@ -16,7 +16,7 @@ class ExampleTest {
 
     @Test
     void savedModelIsFoundThroughTheStaticApi() {
-        Thing saved = Thing.named("example").save();
+        Thing saved = Thing.named("example").saveOrThrow();
 
         assertEquals("example", Thing.find.byId(saved.getId()).name);
     }

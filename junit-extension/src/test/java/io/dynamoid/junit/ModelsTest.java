@@ -34,7 +34,7 @@ class ModelsTest {
     static class UsesStaticApi {
         @Test
         void savesAndFinds(DynamoDbClient client, Dynamoid dynamoid) {
-            Thing saved = Thing.named("widget").save();
+            Thing saved = Thing.named("widget").saveOrThrow();
 
             assertEquals("widget", Thing.find.byId(saved.getId()).name);
             assertEquals(1, client.describeTable(b -> b.tableName(dynamoid.tableName(Thing.class))).table().itemCount());

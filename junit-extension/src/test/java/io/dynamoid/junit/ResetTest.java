@@ -107,14 +107,14 @@ class ResetTest {
         @Test
         @Order(1)
         void first() {
-            Thing.named("one").save();
+            Thing.named("one").saveOrThrow();
         }
 
         @Test
         @Order(2)
         void second(DynamoDbClient client) {
             assertEquals(List.of(), Tables.names(client));
-            Thing saved = Thing.named("two").save();
+            Thing saved = Thing.named("two").saveOrThrow();
             assertEquals("two", Thing.find.byId(saved.getId()).name);
         }
     }

@@ -2,15 +2,19 @@ package io.dynamoid.orm;
 
 import java.util.List;
 
-/** Saving was refused because the record's {@code validate} hook reported errors; nothing was written. */
+/**
+ * Saving was refused because the record is invalid (its field constraints or its {@code validate} hook);
+ * nothing was written. Raised by {@code saveOrThrow} and the other throwing variants.
+ */
 public class DocumentNotValidException extends DynamoidException {
     private final transient Model<?> record;
-    private final List<String> errors;
+    private final transient List<Violation> violations;
 
-    public DocumentNotValidException(Model<?> record, List<String> errors) {
-        super("Validation failed for " + record.getClass().getSimpleName() + ": " + String.join(", ", errors));
+    public DocumentNotValidException(Model<?> record, List<Violation> violations) {
+        super("Validation failed for " + record.getClass().getSimpleName() + ": "
+                + String.join(", ", violations.stream().map(Violation::fullMessage).toList()));
         this.record = record;
-        this.errors = List.copyOf(errors);
+        this.violations = List.copyOf(violations);
     }
 
     /** The record that failed validation. */
@@ -18,8 +22,13 @@ public class DocumentNotValidException extends DynamoidException {
         return record;
     }
 
-    /** The messages reported by the record's {@code validate} hook. */
+    /** One message per violation, e.g. "name must not be blank". */
     public List<String> errors() {
-        return errors;
+        return violations.stream().map(Violation::fullMessage).toList();
+    }
+
+    /** The violations: constraint ones with their property, the validate hook's with none. */
+    public List<Violation> violations() {
+        return violations;
     }
 }

@@ -5,6 +5,8 @@ import io.dynamoid.orm.criteria.Condition;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.criteria.QuerySource;
+import io.dynamoid.orm.internal.lifecycle.Callback;
+import io.dynamoid.orm.internal.lifecycle.Callbacks;
 import io.dynamoid.orm.internal.persistence.Delete;
 import io.dynamoid.orm.internal.persistence.Find;
 import io.dynamoid.orm.internal.persistence.Import;
@@ -77,14 +79,26 @@ public class Finder<T extends Model<T>> {
         Engine engine = engine();
         T record = type.cast(engine.mapping(type).meta().newInstance());
         record.state().bind(engine);
+        Callbacks.fire(record, Callback.AFTER_INITIALIZE);
         return record;
     }
 
-    /** A new record, initialized by {@code init}, then saved (Dynamoid's {@code create}). */
+    /**
+     * A new record, initialized by {@code init}, then saved (Dynamoid's {@code create}): returned even when
+     * invalid or halted, then unsaved ({@link Model#isNewRecord()}) with its {@link Model#errors()}.
+     */
     public T create(Consumer<? super T> init) {
         T record = newInstance();
         init.accept(record);
-        return record.save();
+        record.save();
+        return record;
+    }
+
+    /** {@link #create} raising as {@link Model#saveOrThrow()} (Dynamoid's {@code create!}). */
+    public T createOrThrow(Consumer<? super T> init) {
+        T record = newInstance();
+        init.accept(record);
+        return record.saveOrThrow();
     }
 
     /** The record with this hash key; {@link RecordNotFoundException} when there is none. */
@@ -163,9 +177,19 @@ public class Finder<T extends Model<T>> {
         return query().where(expression, values);
     }
 
-    /** Finds the record, sets the attributes and saves it (validation and hooks run). */
+    /**
+     * Finds the record, sets the attributes and saves it (validation and callbacks run); returns it even when
+     * invalid, then unsaved with its {@link Model#errors()} (Dynamoid's {@code update}).
+     */
     public T update(Object key, Map<String, ?> attributes) {
-        return byKey(key instanceof Key k ? k : Key.of(key)).updateAttributes(attributes);
+        T record = byKey(key instanceof Key k ? k : Key.of(key));
+        record.updateAttributes(attributes);
+        return record;
+    }
+
+    /** {@link #update(Object, Map)} raising as {@link Model#saveOrThrow()} (Dynamoid's {@code update!}). */
+    public T updateOrThrow(Object key, Map<String, ?> attributes) {
+        return byKey(key instanceof Key k ? k : Key.of(key)).updateAttributesOrThrow(attributes);
     }
 
     /**
@@ -251,6 +275,7 @@ public class Finder<T extends Model<T>> {
     private T load(Engine engine, ModelMapping mapping, Map<String, AttributeValue> item) {
         T record = type.cast(mapping.instantiate(item));
         record.state().persisted(mapping.dump(record), engine);
+        Callbacks.loaded(record);
         return record;
     }
 

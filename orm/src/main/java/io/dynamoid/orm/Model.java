@@ -3,6 +3,11 @@ package io.dynamoid.orm;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.RecordState;
+import io.dynamoid.orm.internal.lifecycle.Callback;
+import io.dynamoid.orm.internal.lifecycle.Callbacks;
+import io.dynamoid.orm.internal.lifecycle.Dirty;
+import io.dynamoid.orm.internal.lifecycle.RecordLifecycle;
+import io.dynamoid.orm.internal.lifecycle.Validation;
 import io.dynamoid.orm.internal.meta.FieldMeta;
 import io.dynamoid.orm.internal.meta.ModelMeta;
 import io.dynamoid.orm.internal.persistence.Changes;
@@ -50,8 +55,23 @@ import java.util.function.Consumer;
  * first save); {@link RangeKey} marks an optional sort key. With timestamps on, {@code created_at} and
  * {@code updated_at} are kept. A model needs a no-argument constructor (any visibility).
  *
- * <p>Lifecycle hooks (protected, no-op by default) run around {@link #save()} and {@link #destroy()}; the
- * "fields"/"delete" variants skip them, as in Dynamoid.
+ * <p>Validation: Jakarta Bean Validation constraints on fields ({@code @NotBlank}, {@code @Size}...; groups
+ * {@link OnCreate} and {@link OnUpdate} apply besides Default on create or update) and the {@link #validate(List)}
+ * hook. {@link #save()} answers false for an invalid record, writing nothing, with the reasons in
+ * {@link #errors()} / {@link #violations()}; {@link #saveOrThrow()} raises {@link DocumentNotValidException}.
+ *
+ * <p>Callbacks, as annotated methods ({@link BeforeSave @BeforeSave}, {@link AroundSave @AroundSave(Proceed)}...)
+ * or by overriding the protected hooks (no-op by default), run in ActiveRecord's order: before-validation,
+ * around-validation (validating), after-validation, before-save, around-save, before-create (or -update),
+ * around-create, the write, after-create, after-save. A superclass's callbacks run first. A before callback
+ * declared {@code boolean} halts by returning false (an around one by not proceeding): {@code save()} or
+ * {@code destroy()} then answers false and nothing is written. After-find and after-initialize run for loaded
+ * records, after-touch after {@link #touch}, after-commit/after-rollback around transactions. The
+ * "fields"/"delete"/"import" variants skip callbacks and validation, as in Dynamoid.
+ *
+ * <p>Dirty tracking compares what would be stored with what was last read or written, so a collection mutated
+ * in place counts as changed: {@link #changes()}, {@link #attributeWas(String)}, {@link #restoreAttributes},
+ * {@link #previousChanges()} (those of the last save); a save writes the changed attributes only.
  *
  * @param <T> the model class itself, so that methods return it
  */
@@ -60,6 +80,7 @@ public abstract class Model<T extends Model<T>> {
     private Instant createdAt;
     private Instant updatedAt;
     private final transient RecordState state = new RecordState();
+    private final transient RecordLifecycle lifecycle = new RecordLifecycle();
 
     protected Model() {
     }
@@ -124,36 +145,64 @@ public abstract class Model<T extends Model<T>> {
         return !changedAttributes().isEmpty();
     }
 
+    /** Whether this attribute (attribute or Java name) differs from what was last read or written. */
+    public boolean isChanged(String name) {
+        return changedAttributes().contains(mapping().field(name).name());
+    }
+
+    /** Attribute name → (stored value, current value) for each changed attribute, as Java values. */
+    public Map<String, Change> changes() {
+        return Dirty.changes(mapping(), persistedOrEmpty(), mapping().dump(this));
+    }
+
+    /** The changes the last successful save wrote (timestamps included); empty before any save or after a reload. */
+    public Map<String, Change> previousChanges() {
+        return lifecycle.previousChanges();
+    }
+
+    /** The attribute's value as last read or written (null for a new record), whatever it is now. */
+    public Object attributeWas(String name) {
+        return Dirty.valueIn(mapping(), persistedOrEmpty(), name);
+    }
+
+    /** Sets the named attributes (all when none is named) back to their values as last read or written. */
+    public T restoreAttributes(String... names) {
+        Dirty.restore(mapping(), this, persistedOrEmpty(), Arrays.asList(names));
+        return self();
+    }
+
     /**
      * Validates and saves: a new record with PutItem (never overwriting: {@link RecordNotUniqueException}), an
      * existing one with UpdateItem of its changed attributes only (nothing sent when nothing changed).
+     * False, nothing written, when the record is invalid ({@link #errors()} tells why) or a callback halted.
      */
-    public T save() {
-        List<String> errors = errors();
-        if (!errors.isEmpty()) {
-            throw new DocumentNotValidException(this, errors);
-        }
-        return saveWithoutValidation();
+    public boolean save() {
+        return isValid() && saveWithoutValidation();
     }
 
-    private T saveWithoutValidation() {
-        requireNotDestroyed("save");
-        boolean creating = state.isNew();
-        beforeSave();
-        if (creating) {
-            beforeCreate();
-        } else {
-            beforeUpdate();
+    /** {@link #save()} raising {@link DocumentNotValidException} when invalid, {@link RecordNotSavedException} when halted. */
+    public T saveOrThrow() {
+        if (!isValid()) {
+            throw new DocumentNotValidException(this, violations());
         }
-        Engine engine = engine();
-        Save.call(engine, engine.mapping(getClass()), this, state);
-        if (creating) {
-            afterCreate();
-        } else {
-            afterUpdate();
+        if (!saveWithoutValidation()) {
+            throw new RecordNotSavedException("A callback halted the save of " + this);
         }
-        afterSave();
         return self();
+    }
+
+    /** Saves without validating (Dynamoid's {@code save(validate: false)}); save callbacks run. False when one halted. */
+    public boolean saveWithoutValidation() {
+        requireNotDestroyed("save");
+        Engine engine = engine();
+        ModelMapping mapping = engine.mapping(getClass());
+        Map<String, AttributeValue> before = persistedOrEmpty();
+        boolean saved = Callbacks.run(this, Callback.SAVE, state.isNew() ? Callback.CREATE : Callback.UPDATE,
+                () -> Save.call(engine, mapping, this, state));
+        if (saved) {
+            lifecycle.previousChanges(Dirty.changes(mapping, before, state.persisted()));
+        }
+        return saved;
     }
 
     /** Sets these attributes (by attribute or Java name) without saving. */
@@ -163,31 +212,44 @@ public abstract class Model<T extends Model<T>> {
         return self();
     }
 
-    /** Sets these attributes and saves (with validation and hooks). */
-    public T updateAttributes(Map<String, ?> attributes) {
+    /** Sets these attributes and saves (with validation and callbacks); false as {@link #save()}. */
+    public boolean updateAttributes(Map<String, ?> attributes) {
         return assignAttributes(attributes).save();
     }
 
-    /** Sets one attribute and saves without validation (Dynamoid's {@code update_attribute}). */
-    public T updateAttribute(String name, Object value) {
-        assignAttributes(Collections.singletonMap(name, value));
-        return saveWithoutValidation();
+    /** Sets these attributes and saves; raises as {@link #saveOrThrow()} (Dynamoid's {@code update_attributes!}). */
+    public T updateAttributesOrThrow(Map<String, ?> attributes) {
+        return assignAttributes(attributes).saveOrThrow();
     }
 
-    /** Applies the changes and saves (with validation and hooks): {@code user.update(u -> u.age = 30)}. */
-    public T update(Consumer<? super T> changes) {
+    /** Sets one attribute and saves without validation (Dynamoid's {@code update_attribute}); callbacks run. */
+    public T updateAttribute(String name, Object value) {
+        assignAttributes(Collections.singletonMap(name, value));
+        saveWithoutValidation();
+        return self();
+    }
+
+    /** Applies the changes and saves (with validation and callbacks): {@code user.update(u -> u.age = 30)}; false as {@link #save()}. */
+    public boolean update(Consumer<? super T> changes) {
         changes.accept(self());
         return save();
     }
 
+    /** Applies the changes and saves; raises as {@link #saveOrThrow()}. */
+    public T updateOrThrow(Consumer<? super T> changes) {
+        changes.accept(self());
+        return saveOrThrow();
+    }
+
     /**
      * Sets updated_at (and the named date-time fields) to now on the stored item, without saving other changes
-     * or running hooks.
+     * or running save callbacks; after-touch callbacks run.
      */
     public T touch(String... fields) {
         requirePersisted("touch");
         Engine engine = engine();
         Touch.call(engine, engine.mapping(getClass()), this, state, Arrays.asList(fields));
+        Callbacks.fire(this, Callback.AFTER_TOUCH);
         return self();
     }
 
@@ -230,14 +292,20 @@ public abstract class Model<T extends Model<T>> {
         }
         mapping.load(this, item);
         state.persisted(mapping.dump(this), engine);
+        lifecycle.previousChanges(Map.of());
         return self();
     }
 
-    /** Deletes the stored item, running the destroy hooks. */
-    public T destroy() {
-        beforeDestroy();
-        delete();
-        afterDestroy();
+    /** Deletes the stored item inside the destroy callbacks; false, nothing deleted, when one halted. */
+    public boolean destroy() {
+        return Callbacks.run(this, Callback.DESTROY, this::delete);
+    }
+
+    /** {@link #destroy()} raising {@link RecordNotDestroyedException} when a callback halted. */
+    public T destroyOrThrow() {
+        if (!destroy()) {
+            throw new RecordNotDestroyedException("A callback halted the destroy of " + this);
+        }
         return self();
     }
 
@@ -249,13 +317,37 @@ public abstract class Model<T extends Model<T>> {
         return self();
     }
 
-    /** Whether {@link #validate} reports no error. */
+    /**
+     * Validates inside the validation callbacks: the Bean Validation constraints of the Default group and of
+     * {@link OnCreate} (new record) or {@link OnUpdate} (existing one), then the {@link #validate(List)} hook.
+     * The outcome stays in {@link #violations()}. False also when a validation callback halted.
+     */
     public boolean isValid() {
-        return errors().isEmpty();
+        Class<?>[] groups = Validation.groupsFor(state.isNew());
+        List<Violation> found = new ArrayList<>();
+        boolean ran = Callbacks.run(this, Callback.VALIDATION, () -> found.addAll(Validation.check(this, groups)));
+        lifecycle.violations(found);
+        return ran && found.isEmpty();
     }
 
-    /** Validation: add a message to {@code errors} for each problem; {@link #save()} refuses a record with any. */
+    /** Why the last validation failed, one message per violation ("name must not be blank"); empty if it passed. */
+    public List<String> errors() {
+        return violations().stream().map(Violation::fullMessage).toList();
+    }
+
+    /** The violations found by the last validation (by {@link #isValid()} or a save); empty if it passed. */
+    public List<Violation> violations() {
+        return lifecycle.violations();
+    }
+
+    /** Validation: add a message to {@code errors} for each problem besides the field constraints; saving refuses a record with any. */
     protected void validate(List<String> errors) {
+    }
+
+    protected void beforeValidation() {
+    }
+
+    protected void afterValidation() {
     }
 
     protected void beforeSave() {
@@ -282,6 +374,22 @@ public abstract class Model<T extends Model<T>> {
     protected void afterDestroy() {
     }
 
+    /** After the ORM made this instance (a finder's {@code newInstance}/{@code create}, or a loaded record). */
+    protected void afterInitialize() {
+    }
+
+    protected void afterFind() {
+    }
+
+    protected void afterTouch() {
+    }
+
+    protected void afterCommit() {
+    }
+
+    protected void afterRollback() {
+    }
+
     /** The instance this record belongs to: the one that loaded or saved it, else the current one. */
     protected Dynamoid dynamoid() {
         Engine engine = state.engine();
@@ -292,18 +400,16 @@ public abstract class Model<T extends Model<T>> {
         return state;
     }
 
-    private List<String> errors() {
-        List<String> errors = new ArrayList<>();
-        validate(errors);
-        return errors;
-    }
-
     private Engine engine() {
         return dynamoid().engine();
     }
 
     private ModelMapping mapping() {
         return engine().mapping(getClass());
+    }
+
+    private Map<String, AttributeValue> persistedOrEmpty() {
+        return state.isNew() ? Map.of() : state.persisted();
     }
 
     private void requirePersisted(String action) {

@@ -115,7 +115,7 @@ class SaveTest extends OrmTestBase {
         user.name = "Josh";
         user.email = "josh@example.com";
         user.age = 30;
-        return user.save();
+        return user.saveOrThrow();
     }
 
     @Test
@@ -306,7 +306,7 @@ class SaveTest extends OrmTestBase {
         Signup signup = new Signup();
         signup.email = "not-an-email";
 
-        DocumentNotValidException e = assertThrows(DocumentNotValidException.class, signup::save);
+        DocumentNotValidException e = assertThrows(DocumentNotValidException.class, signup::saveOrThrow);
         assertEquals(List.of("email is invalid"), e.errors());
         assertTrue(signup.isNewRecord());
         assertFalse(signup.isValid());

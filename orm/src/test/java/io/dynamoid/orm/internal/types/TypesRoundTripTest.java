@@ -93,7 +93,7 @@ class TypesRoundTripTest extends OrmTestBase {
 
     @Test
     void everyFieldTypeSurvivesAWriteAndARead() {
-        Profile saved = full().save();
+        Profile saved = full().saveOrThrow();
 
         Profile found = Profile.find.byId(saved.getId());
 

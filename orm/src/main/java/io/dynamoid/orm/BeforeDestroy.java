@@ -1,0 +1,16 @@
+package io.dynamoid.orm;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a model method (any visibility, no parameter) to run before {@link Model#destroy()} deletes the item.
+ * Returning false from a {@code boolean} method halts: nothing is deleted and {@code destroy()} answers
+ * false. Callbacks of a superclass run before those of its subclasses; see {@link Model} for the whole order.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface BeforeDestroy {
+}
