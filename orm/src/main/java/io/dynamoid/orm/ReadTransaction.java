@@ -2,6 +2,7 @@ package io.dynamoid.orm;
 
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
+import io.dynamoid.orm.internal.lifecycle.Callbacks;
 import io.dynamoid.orm.internal.transactions.TransactionReader;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -70,6 +71,7 @@ public final class ReadTransaction {
     private static Object load(Engine engine, ModelMapping mapping, Map<String, AttributeValue> item) {
         Model<?> record = (Model<?>) mapping.instantiate(item);
         record.state().persisted(mapping.dump(record), engine);
+        Callbacks.loaded(record);
         return record;
     }
 }

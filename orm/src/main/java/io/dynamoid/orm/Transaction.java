@@ -1,6 +1,8 @@
 package io.dynamoid.orm;
 
 import io.dynamoid.orm.internal.Engine;
+import io.dynamoid.orm.internal.lifecycle.Callback;
+import io.dynamoid.orm.internal.lifecycle.Callbacks;
 import io.dynamoid.orm.internal.transactions.TransactionWriter;
 
 import java.util.Map;
@@ -36,7 +38,7 @@ public final class Transaction {
 
     private Transaction(Engine engine) {
         this.engine = engine;
-        this.writer = new TransactionWriter(engine, ModelHooks.INSTANCE);
+        this.writer = new TransactionWriter(engine);
     }
 
     /** Runs the block on a new transaction of the current instance, then commits it; see {@link Dynamoid#transaction}. */
@@ -84,6 +86,7 @@ public final class Transaction {
     public <T extends Model<T>> T create(Class<T> type, Consumer<? super T> init) {
         T record = type.cast(engine.mapping(type).meta().newInstance());
         record.state().bind(engine);
+        Callbacks.fire(record, Callback.AFTER_INITIALIZE);
         init.accept(record);
         return create(record);
     }

@@ -106,6 +106,16 @@ abstract class TransactionTestBase extends OrmTestBase {
         protected void afterDestroy() {
             calls.add("afterDestroy");
         }
+
+        @Override
+        protected void afterCommit() {
+            calls.add("afterCommit");
+        }
+
+        @Override
+        protected void afterRollback() {
+            calls.add("afterRollback");
+        }
     }
 
     static User savedUser(String name) {

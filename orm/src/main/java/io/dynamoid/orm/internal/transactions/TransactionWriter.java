@@ -1,13 +1,19 @@
 package io.dynamoid.orm.internal.transactions;
 
+import io.dynamoid.orm.DocumentNotValidException;
 import io.dynamoid.orm.InvalidTransactionException;
 import io.dynamoid.orm.Key;
+import io.dynamoid.orm.Model;
+import io.dynamoid.orm.RecordNotDestroyedException;
 import io.dynamoid.orm.RecordNotFoundException;
+import io.dynamoid.orm.RecordNotSavedException;
 import io.dynamoid.orm.TransactionCanceledException;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.RecordState;
 import io.dynamoid.orm.internal.client.Failures;
+import io.dynamoid.orm.internal.lifecycle.Callback;
+import io.dynamoid.orm.internal.lifecycle.Callbacks;
 import io.dynamoid.orm.internal.persistence.Changes;
 import io.dynamoid.orm.internal.persistence.Delete;
 import io.dynamoid.orm.internal.persistence.Expressions;
@@ -15,8 +21,6 @@ import io.dynamoid.orm.internal.persistence.Increment;
 import io.dynamoid.orm.internal.persistence.Save;
 import io.dynamoid.orm.internal.persistence.Stamps;
 import io.dynamoid.orm.internal.persistence.UpdateFields;
-import io.dynamoid.orm.internal.transactions.Hooks.Outcome;
-import io.dynamoid.orm.internal.transactions.Hooks.Phase;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -43,13 +47,11 @@ public final class TransactionWriter {
     private enum Status { OPEN, COMMITTED, ROLLED_BACK }
 
     private final Engine engine;
-    private final Hooks hooks;
     private final List<WriteAction> actions = new ArrayList<>();
     private Status status = Status.OPEN;
 
-    public TransactionWriter(Engine engine, Hooks hooks) {
+    public TransactionWriter(Engine engine) {
         this.engine = engine;
-        this.hooks = hooks;
     }
 
     public boolean isOpen() {
@@ -60,11 +62,11 @@ public final class TransactionWriter {
      * Adds the save of a record, as {@code save()} does it: a new one is created, an existing one updated with
      * its changed attributes (nothing is written when none changed).
      */
-    public void save(Object model, RecordState state) {
+    public void save(Model<?> model, RecordState state) {
         requireUsable(model, state, "save");
-        hooks.validate(model);
+        validate(model);
         boolean creating = state.isNew();
-        hooks.around(model, List.of(Phase.SAVE, creating ? Phase.CREATE : Phase.UPDATE), () -> {
+        saveCallbacks(model, creating ? Callback.CREATE : Callback.UPDATE, () -> {
             if (creating) {
                 addCreate("save", model, state);
             } else {
@@ -74,25 +76,27 @@ public final class TransactionWriter {
     }
 
     /** Adds the creation of a new record (an existing item with its key cancels the transaction). */
-    public void create(Object model, RecordState state) {
+    public void create(Model<?> model, RecordState state) {
         requireUsable(model, state, "create");
         if (!state.isNew()) {
             throw new InvalidTransactionException("Cannot create " + model + ": it is already persisted (save it instead)");
         }
-        hooks.validate(model);
-        hooks.around(model, List.of(Phase.SAVE, Phase.CREATE), () -> addCreate("create", model, state));
+        validate(model);
+        saveCallbacks(model, Callback.CREATE, () -> addCreate("create", model, state));
     }
 
     /** Adds the deletion of a record, without callbacks; with optimistic locking, only if its version is unchanged. */
-    public void delete(Object model, RecordState state) {
+    public void delete(Model<?> model, RecordState state) {
         requireUsable(model, state, "delete");
         addDelete("delete", model, state);
     }
 
     /** Adds the deletion of a record with its destroy callbacks. */
-    public void destroy(Object model, RecordState state) {
+    public void destroy(Model<?> model, RecordState state) {
         requireUsable(model, state, "destroy");
-        hooks.around(model, List.of(Phase.DESTROY), () -> addDelete("destroy", model, state));
+        if (!Callbacks.run(model, Callback.DESTROY, () -> addDelete("destroy", model, state))) {
+            throw new RecordNotDestroyedException("A callback halted the destroy of " + model + " in a transaction");
+        }
     }
 
     /**
@@ -151,7 +155,7 @@ public final class TransactionWriter {
         }
         status = Status.COMMITTED;
         actions.forEach(a -> a.onCommit().run());
-        afterEachRecord(Outcome.COMMIT);
+        afterEachRecord(Callback.AFTER_COMMIT);
     }
 
     /** Gives up: nothing is sent; records get their previous ids, timestamps and lock versions; after_rollback runs. */
@@ -161,14 +165,28 @@ public final class TransactionWriter {
         for (int i = actions.size() - 1; i >= 0; i--) {
             actions.get(i).onFailure().run();
         }
-        afterEachRecord(Outcome.ROLLBACK);
+        afterEachRecord(Callback.AFTER_ROLLBACK);
     }
 
-    private void afterEachRecord(Outcome outcome) {
-        actions.stream().map(WriteAction::model).filter(Objects::nonNull).forEach(model -> hooks.after(model, outcome));
+    private void afterEachRecord(Callback moment) {
+        actions.stream().map(WriteAction::model).filter(Objects::nonNull).forEach(model -> Callbacks.fire(model, moment));
     }
 
-    private void addCreate(String verb, Object model, RecordState state) {
+    /** Validates as a save does: {@link DocumentNotValidException} for an invalid record (its callbacks do not run). */
+    private static void validate(Model<?> model) {
+        if (!model.isValid()) {
+            throw new DocumentNotValidException(model, model.violations());
+        }
+    }
+
+    /** Runs the action inside the save callbacks and those of {@code kind} (create or update). */
+    private static void saveCallbacks(Model<?> model, Callback kind, Runnable action) {
+        if (!Callbacks.run(model, Callback.SAVE, kind, action)) {
+            throw new RecordNotSavedException("A callback halted the save of " + model + " in a transaction");
+        }
+    }
+
+    private void addCreate(String verb, Model<?> model, RecordState state) {
         ModelMapping mapping = engine.mapping(model.getClass());
         Stamps.Undo stamps = Stamps.forCreate(mapping, model, Instant.now());
         try {
@@ -185,7 +203,7 @@ public final class TransactionWriter {
         }
     }
 
-    private void addUpdate(Object model, RecordState state) {
+    private void addUpdate(Model<?> model, RecordState state) {
         ModelMapping mapping = engine.mapping(model.getClass());
         Map<String, AttributeValue> before = state.persisted();
         if (Changes.of(mapping.dump(model), before).isEmpty()) {
@@ -206,7 +224,7 @@ public final class TransactionWriter {
         }
     }
 
-    private void addDelete(String verb, Object model, RecordState state) {
+    private void addDelete(String verb, Model<?> model, RecordState state) {
         ModelMapping mapping = engine.mapping(model.getClass());
         Map<String, AttributeValue> key = state.isNew() ? mapping.keyOf(model) : mapping.keyOfItem(state.persisted());
         Expressions e = Delete.recordCondition(mapping, state);
@@ -261,7 +279,7 @@ public final class TransactionWriter {
         return new TransactionCanceledException("Transaction canceled, nothing was written: " + why, reasons, e);
     }
 
-    private void requireUsable(Object model, RecordState state, String verb) {
+    private void requireUsable(Model<?> model, RecordState state, String verb) {
         requireOpen();
         if (state.isDestroyed()) {
             throw new RecordNotFoundException("Cannot " + verb + " a destroyed " + model.getClass().getSimpleName());

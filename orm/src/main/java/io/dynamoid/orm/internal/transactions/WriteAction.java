@@ -1,5 +1,6 @@
 package io.dynamoid.orm.internal.transactions;
 
+import io.dynamoid.orm.Model;
 import io.dynamoid.orm.internal.ModelMapping;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param onFailure        puts back what collecting the action changed on the record
  */
 record WriteAction(String description, String conditionFailure, ModelMapping mapping, Map<String, AttributeValue> key,
-                   TransactWriteItem request, Object model, Runnable onCommit, Runnable onFailure) {
+                   TransactWriteItem request, Model<?> model, Runnable onCommit, Runnable onFailure) {
 
     /** The item this action writes: its table and key. */
     ItemRef item() {
