@@ -21,9 +21,12 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Each method adds an action; nothing is sent until the block ends (or {@link #commit()}). Adding a save or
- * create validates the record (an invalid one throws {@link DocumentNotValidException}) and runs its
- * before/after save, create or update callbacks right away, as Dynamoid does; destroy runs the destroy
- * callbacks. Generated ids, timestamps and lock versions are set on the records as actions are added.
+ * create validates the record (an invalid one throws {@link DocumentNotValidException}) and runs its save and
+ * create or update callbacks (before, around, after) right away, as Dynamoid does; destroy runs the destroy
+ * callbacks; a callback that halts throws {@link RecordNotSavedException} or {@link RecordNotDestroyedException}.
+ * Such an exception in the block aborts the whole transaction. Generated ids, timestamps and lock versions are
+ * set on the records as actions are added; the "fields", upsert, increment and by-key delete actions run no
+ * validation or callbacks.
  *
  * <p>After a successful commit the records are persisted (or destroyed) and after_commit runs on each. When
  * the block throws, {@link #rollback()} is called, or DynamoDB cancels the transaction
@@ -72,7 +75,13 @@ public final class Transaction {
 
     /** Saves the record, as {@link Model#save()}: a new one is created, an existing one updated if it changed. */
     public <T extends Model<T>> T save(T record) {
-        writer.save(record, record.state());
+        writer.save(record, record.state(), true);
+        return record;
+    }
+
+    /** {@link #save} without validation (Dynamoid's {@code save(model, validate: false)}); callbacks run. */
+    public <T extends Model<T>> T saveWithoutValidation(T record) {
+        writer.save(record, record.state(), false);
         return record;
     }
 

@@ -115,6 +115,16 @@ class TransactionCallbacksTest extends TransactionTestBase {
     }
 
     @Test
+    void saveWithoutValidationWritesAnInvalidRecordWithItsCallbacks() {
+        Audited invalid = audited(null);
+
+        dynamoid().transaction(tx -> tx.saveWithoutValidation(invalid));
+
+        assertTrue(invalid.isPersisted());
+        assertEquals(List.of("beforeSave", "beforeCreate", "afterCreate", "afterSave", "afterCommit"), invalid.calls);
+    }
+
+    @Test
     void afterCommitRunsOnEveryRecordOnceTheTransactionSucceeded() {
         Audited first = audited("first");
         Audited second = audited("second");

@@ -1,5 +1,6 @@
 package io.dynamoid.orm.transactions;
 
+import io.dynamoid.orm.Dynamoid;
 import io.dynamoid.orm.InvalidTransactionException;
 import io.dynamoid.orm.Key;
 import io.dynamoid.orm.Transaction;
@@ -223,6 +224,22 @@ class WriteTransactionTest extends TransactionTestBase {
         tx.commit();
 
         assertTrue(user.isPersisted());
+    }
+
+    @Test
+    void aRecordOfAnotherInstanceIsRefused() {
+        Dynamoid other = orm.another(c -> c);
+        User foreign = new User();
+        foreign.name = "Elsewhere";
+        try (var scope = other.makeCurrent()) {
+            foreign.save();
+        }
+
+        InvalidTransactionException e = assertThrows(InvalidTransactionException.class,
+                () -> dynamoid().transaction(tx -> tx.save(foreign)));
+
+        assertEquals("Cannot save " + foreign + " in this transaction: the record belongs to another Dynamoid instance",
+                e.getMessage());
     }
 
     @Test

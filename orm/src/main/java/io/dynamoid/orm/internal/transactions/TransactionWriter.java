@@ -60,11 +60,13 @@ public final class TransactionWriter {
 
     /**
      * Adds the save of a record, as {@code save()} does it: a new one is created, an existing one updated with
-     * its changed attributes (nothing is written when none changed).
+     * its changed attributes (nothing is written when none changed). Validates first unless told not to.
      */
-    public void save(Model<?> model, RecordState state) {
+    public void save(Model<?> model, RecordState state, boolean validate) {
         requireUsable(model, state, "save");
-        validate(model);
+        if (validate) {
+            validate(model);
+        }
         boolean creating = state.isNew();
         saveCallbacks(model, creating ? Callback.CREATE : Callback.UPDATE, () -> {
             if (creating) {
