@@ -9,19 +9,25 @@ import io.dynamoid.orm.OrmTestBase;
 import io.dynamoid.orm.RangeKey;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Transactions need TransactWriteItems / TransactGetItems, which dynalite lacks: skipped there. */
+/** Transactions need TransactWriteItems / TransactGetItems, which dynalite lacks: the tests are skipped there. */
 abstract class TransactionTestBase extends OrmTestBase {
 
     @BeforeAll
-    static void transactionsNeedAnEndpointWithTransactions() {
-        Assumptions.assumeTrue(OrmExtension.embedded(), "dynalite (DYNAMOID_ENDPOINT) implements no transactions");
+    static void createTables() {
         dynamoid().createTables(User.class, Account.class, Counter.class, Post.class, Audited.class);
+    }
+
+    /** Each test is reported skipped with this reason against dynalite. */
+    @BeforeEach
+    void transactionsNeedAnEndpointWithTransactions() {
+        Assumptions.assumeTrue(OrmExtension.embedded(), "dynalite (DYNAMOID_ENDPOINT) implements no transactions");
     }
 
     public static class User extends Model<User> {
