@@ -9,12 +9,14 @@ import java.util.List;
 public class DocumentNotValidException extends DynamoidException {
     private final transient Model<?> record;
     private final transient List<Violation> violations;
+    private final List<String> errors;
 
     public DocumentNotValidException(Model<?> record, List<Violation> violations) {
         super("Validation failed for " + record.getClass().getSimpleName() + ": "
                 + String.join(", ", violations.stream().map(Violation::fullMessage).toList()));
         this.record = record;
         this.violations = List.copyOf(violations);
+        this.errors = violations.stream().map(Violation::fullMessage).toList();
     }
 
     /** The record that failed validation. */
@@ -24,7 +26,7 @@ public class DocumentNotValidException extends DynamoidException {
 
     /** One message per violation, e.g. "name must not be blank". */
     public List<String> errors() {
-        return violations.stream().map(Violation::fullMessage).toList();
+        return errors;
     }
 
     /** The violations: constraint ones with their property, the validate hook's with none. */

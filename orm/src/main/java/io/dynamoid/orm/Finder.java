@@ -140,6 +140,17 @@ public class Finder<T extends Model<T>> {
         return records;
     }
 
+    /**
+     * The records with these keys that exist, in the order asked, read with BatchGetItem in chunks of 100;
+     * missing ones are skipped (Dynamoid's {@code find(ids, raise_error: false)}).
+     */
+    public List<T> findByIds(Collection<?> keys) {
+        Engine engine = engine();
+        ModelMapping mapping = engine.mapping(type);
+        List<Map<String, AttributeValue>> items = Find.many(engine, mapping, keys.stream().map(mapping::key).toList(), consistent, Selection.ALL);
+        return items.stream().filter(Objects::nonNull).map(item -> load(engine, mapping, item)).toList();
+    }
+
     /** Whether a record has this key (reads only the key). */
     public boolean exists(Object key) {
         Engine engine = engine();

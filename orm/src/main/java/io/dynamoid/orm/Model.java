@@ -3,6 +3,8 @@ package io.dynamoid.orm;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.RecordState;
+import io.dynamoid.orm.internal.associations.Declaration;
+import io.dynamoid.orm.internal.associations.Kind;
 import io.dynamoid.orm.internal.lifecycle.Callback;
 import io.dynamoid.orm.internal.lifecycle.Callbacks;
 import io.dynamoid.orm.internal.lifecycle.Dirty;
@@ -314,6 +316,7 @@ public abstract class Model<T extends Model<T>> {
         requireNotDestroyed("delete");
         Engine engine = engine();
         Delete.record(engine, engine.mapping(getClass()), this, state);
+        Association.unlinkAll(this);
         return self();
     }
 
@@ -388,6 +391,26 @@ public abstract class Model<T extends Model<T>> {
     }
 
     protected void afterRollback() {
+    }
+
+    /** Declares a has_many association: {@code public final HasMany<Address> addresses = hasMany(Address.class);} */
+    protected final <A extends Model<A>> HasMany<A> hasMany(Class<A> target) {
+        return new HasMany<>(this, new Declaration(Kind.HAS_MANY, target, null, null));
+    }
+
+    /** Declares a belongs_to association: {@code public final BelongsTo<Group> group = belongsTo(Group.class);} */
+    protected final <A extends Model<A>> BelongsTo<A> belongsTo(Class<A> target) {
+        return new BelongsTo<>(this, new Declaration(Kind.BELONGS_TO, target, null, null));
+    }
+
+    /** Declares a has_one association: {@code public final HasOne<Role> role = hasOne(Role.class);} */
+    protected final <A extends Model<A>> HasOne<A> hasOne(Class<A> target) {
+        return new HasOne<>(this, new Declaration(Kind.HAS_ONE, target, null, null));
+    }
+
+    /** Declares a has_and_belongs_to_many association (see {@link HasAndBelongsToMany}). */
+    protected final <A extends Model<A>> HasAndBelongsToMany<A> hasAndBelongsToMany(Class<A> target) {
+        return new HasAndBelongsToMany<>(this, new Declaration(Kind.HAS_AND_BELONGS_TO_MANY, target, null, null));
     }
 
     /** The instance this record belongs to: the one that loaded or saved it, else the current one. */

@@ -7,6 +7,7 @@ import io.dynamoid.orm.MissingHashKeyException;
 import io.dynamoid.orm.MissingRangeKeyException;
 import io.dynamoid.orm.ModelDefinitionException;
 import io.dynamoid.orm.UnknownAttributeException;
+import io.dynamoid.orm.internal.associations.Storage;
 import io.dynamoid.orm.internal.meta.FieldMeta;
 import io.dynamoid.orm.internal.meta.ModelMeta;
 import io.dynamoid.orm.internal.types.Codecs;
@@ -138,6 +139,7 @@ public final class ModelMapping {
                 item.put(f.name(), AttributeValue.fromNul(true));
             }
         }
+        Storage.dump(model, item);
         return item;
     }
 
@@ -146,6 +148,7 @@ public final class ModelMapping {
         for (MappedField f : fields) {
             f.meta().set(model, f.load(item.get(f.name())));
         }
+        Storage.load(model, item);
     }
 
     /** A new instance of the model holding this item. */

@@ -1,14 +1,17 @@
 package io.dynamoid.orm.lifecycle;
 
 import io.dynamoid.orm.AfterCreate;
+import io.dynamoid.orm.AfterDestroy;
 import io.dynamoid.orm.AfterSave;
 import io.dynamoid.orm.AfterUpdate;
 import io.dynamoid.orm.AfterValidation;
 import io.dynamoid.orm.AroundCreate;
+import io.dynamoid.orm.AroundDestroy;
 import io.dynamoid.orm.AroundSave;
 import io.dynamoid.orm.AroundUpdate;
 import io.dynamoid.orm.AroundValidation;
 import io.dynamoid.orm.BeforeCreate;
+import io.dynamoid.orm.BeforeDestroy;
 import io.dynamoid.orm.BeforeSave;
 import io.dynamoid.orm.BeforeUpdate;
 import io.dynamoid.orm.BeforeValidation;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The order of the save callbacks, as ActiveRecord and Dynamoid run them. */
@@ -136,5 +140,86 @@ class CallbackOrderTest extends OrmTestBase {
                 "after_validation", "before_save", "around_save:begin", "before_update", "around_update:begin",
                 "around_update:end", "after_update", "around_save:end", "after_save"), note.calls);
         assertEquals("changed", Note.find.byId(note.getId()).text);
+    }
+
+    /** Overridden protected hooks and annotated methods together. */
+    public static class Task extends Model<Task> {
+        public static final Finder<Task> find = Finder.of(Task.class);
+        public String title;
+        transient List<String> calls = new ArrayList<>();
+        transient boolean storedDuringAround;
+
+        @Override
+        protected void beforeSave() {
+            calls.add("hook:beforeSave");
+        }
+
+        @Override
+        protected void afterSave() {
+            calls.add("hook:afterSave");
+        }
+
+        @BeforeSave
+        void annotatedBeforeSave() {
+            calls.add("@BeforeSave");
+        }
+
+        @AfterSave
+        void annotatedAfterSave() {
+            calls.add("@AfterSave");
+        }
+
+        @Override
+        protected void beforeDestroy() {
+            calls.add("hook:beforeDestroy");
+        }
+
+        @BeforeDestroy
+        void annotatedBeforeDestroy() {
+            calls.add("@BeforeDestroy");
+        }
+
+        @AroundDestroy
+        void aroundDestroy(Proceed proceed) {
+            calls.add("@AroundDestroy:begin");
+            proceed.proceed();
+            storedDuringAround = find.exists(getId());
+            calls.add("@AroundDestroy:end");
+        }
+
+        @AfterDestroy
+        void annotatedAfterDestroy() {
+            calls.add("@AfterDestroy");
+        }
+
+        @Override
+        protected void afterDestroy() {
+            calls.add("hook:afterDestroy");
+        }
+    }
+
+    @Test
+    void anOverriddenHookRunsBeforeTheAnnotatedCallbacksOfItsKind() {
+        Task task = new Task();
+        task.title = "write tests";
+
+        task.save();
+
+        assertEquals(List.of("hook:beforeSave", "@BeforeSave", "hook:afterSave", "@AfterSave"), task.calls);
+    }
+
+    @Test
+    void destroyRunsItsCallbacksAroundTheDelete() {
+        Task task = new Task();
+        task.title = "done";
+        task.save();
+        task.calls.clear();
+
+        assertTrue(task.destroy());
+
+        assertEquals(List.of("hook:beforeDestroy", "@BeforeDestroy", "@AroundDestroy:begin", "@AroundDestroy:end",
+                "hook:afterDestroy", "@AfterDestroy"), task.calls);
+        assertFalse(task.storedDuringAround, "the delete happens inside proceed()");
+        assertTrue(task.isDestroyed());
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
  * declaration order). A method overriding an annotated one is not added twice: the superclass's entry calls
  * the override.
  */
-final class CallbackMethods {
+public final class CallbackMethods {
     private static final ClassValue<CallbackMethods> CACHE = new ClassValue<>() {
         @Override
         protected CallbackMethods computeValue(Class<?> type) {
@@ -36,34 +36,35 @@ final class CallbackMethods {
     };
 
     /** The callbacks of one event. */
-    record Chain(List<Method> before, List<Method> around, List<Method> after) {
-        boolean isEmpty() {
-            return before.isEmpty() && around.isEmpty() && after.isEmpty();
-        }
+    public record Chain(List<Method> before, List<Method> around, List<Method> after) {
     }
 
-    private final Map<Callback, Chain> chains = new EnumMap<>(Callback.class);
+    private final Map<Callback, Chain> chains;
 
-    static CallbackMethods of(Class<?> type) {
+    /** The callbacks of a model class, found on first use and kept for the class's lifetime. */
+    public static CallbackMethods of(Class<?> type) {
         return CACHE.get(type);
     }
 
-    Chain chain(Callback event) {
+    /** The before, around and after methods of an event (overridden protected hooks included). */
+    public Chain chain(Callback event) {
         return chains.get(event);
     }
 
     private CallbackMethods(Class<?> type) {
         List<Class<?>> hierarchy = hierarchyBelowModel(type);
+        Map<Callback, Chain> byEvent = new EnumMap<>(Callback.class);
         for (Callback event : Callback.values()) {
             List<Method> before = new ArrayList<>();
             List<Method> after = new ArrayList<>();
             addHook(before, type, event.beforeHook);
             addHook(after, type, event.afterHook);
-            chains.put(event, new Chain(
+            byEvent.put(event, new Chain(
                     annotated(before, hierarchy, event.before, Kind.BEFORE),
                     annotated(new ArrayList<>(), hierarchy, event.around, Kind.AROUND),
                     annotated(after, hierarchy, event.after, Kind.AFTER)));
         }
+        this.chains = Map.copyOf(byEvent);
     }
 
     private enum Kind { BEFORE, AROUND, AFTER }

@@ -20,8 +20,7 @@ public final class Callbacks {
     private Callbacks() {
     }
 
-    /** Runs the action inside the event's callbacks; false when a callback halted (the action did not run, or
-     * did not finish its own inner chain). */
+    /** Runs the action inside the event's callbacks; false when a callback halted (then the action did not run). */
     public static boolean run(Model<?> model, Callback event, Runnable action) {
         return chain(model, event, () -> {
             action.run();

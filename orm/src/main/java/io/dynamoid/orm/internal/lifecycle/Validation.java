@@ -8,7 +8,6 @@ import io.dynamoid.orm.Violation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
 import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -58,13 +57,11 @@ public final class Validation {
     }
 
     /**
-     * Built on first use (bootstrapping takes a moment). ParameterMessageInterpolator resolves {@code {min}}-style
-     * parameters without a Jakarta EL implementation; the few built-in messages with EL expressions
-     * (DecimalMin/DecimalMax) keep the expression text.
+     * Built on first use (bootstrapping takes a moment). Messages are interpolated with Jakarta EL (Expressly),
+     * as the built-in ones of @DecimalMin/@DecimalMax need.
      */
     private static final class ValidatorHolder {
         static final Validator VALIDATOR = jakarta.validation.Validation.byProvider(HibernateValidator.class).configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory()
                 .getValidator();
     }

@@ -1,5 +1,6 @@
 package io.dynamoid.orm.internal.meta;
 
+import io.dynamoid.orm.Association;
 import io.dynamoid.orm.GlobalIndex;
 import io.dynamoid.orm.HashKey;
 import io.dynamoid.orm.LocalIndex;
@@ -78,6 +79,9 @@ public final class ModelMeta {
                 int modifiers = f.getModifiers();
                 if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || f.isSynthetic()) {
                     continue;
+                }
+                if (Association.class.isAssignableFrom(f.getType())) {
+                    continue; // not an attribute: internal.associations stores its keys
                 }
                 io.dynamoid.orm.Field options = f.getAnnotation(io.dynamoid.orm.Field.class);
                 String attribute = options == null || options.name().isEmpty() ? f.getName() : options.name();
@@ -239,7 +243,8 @@ public final class ModelMeta {
         return pluralize(snake);
     }
 
-    private static String pluralize(String word) {
+    /** English plural of a lower-case word, as table names and association names use it. */
+    public static String pluralize(String word) {
         if (word.matches(".*[^aeiou]y")) {
             return word.substring(0, word.length() - 1) + "ies";
         }
