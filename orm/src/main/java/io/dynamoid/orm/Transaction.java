@@ -41,7 +41,7 @@ public final class Transaction {
 
     private Transaction(Engine engine) {
         this.engine = engine;
-        this.writer = new TransactionWriter(engine);
+        this.writer = new TransactionWriter(engine, (record, before) -> record.savedInTransaction(before));
     }
 
     /** Runs the block on a new transaction of the current instance, then commits it; see {@link Dynamoid#transaction}. */

@@ -1,5 +1,6 @@
 package io.dynamoid.orm.transactions;
 
+import io.dynamoid.orm.Change;
 import io.dynamoid.orm.Dynamoid;
 import io.dynamoid.orm.InvalidTransactionException;
 import io.dynamoid.orm.Key;
@@ -78,6 +79,17 @@ class WriteTransactionTest extends TransactionTestBase {
         assertEquals("Joshua", item.get("name").s());
         assertEquals("99", item.get("age").n(), "an attribute the record did not change is not written");
         assertFalse(user.isChanged());
+    }
+
+    @Test
+    void whatASaveWroteBecomesThePreviousChanges() {
+        User user = savedUser("Josh");
+        user.name = "Joshua";
+
+        dynamoid().transaction(tx -> tx.save(user));
+
+        assertEquals(new Change("Josh", "Joshua"), user.previousChanges().get("name"));
+        assertFalse(user.previousChanges().containsKey("age"));
     }
 
     @Test

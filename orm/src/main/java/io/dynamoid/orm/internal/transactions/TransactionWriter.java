@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -47,11 +48,17 @@ public final class TransactionWriter {
     private enum Status { OPEN, COMMITTED, ROLLED_BACK }
 
     private final Engine engine;
+    private final BiConsumer<Model<?>, Map<String, AttributeValue>> saved;
     private final List<WriteAction> actions = new ArrayList<>();
     private Status status = Status.OPEN;
 
-    public TransactionWriter(Engine engine) {
+    /**
+     * {@code saved} is told, once the transaction committed, of each record it saved, with the attributes stored
+     * before (none for a new record).
+     */
+    public TransactionWriter(Engine engine, BiConsumer<Model<?>, Map<String, AttributeValue>> saved) {
         this.engine = engine;
+        this.saved = saved;
     }
 
     public boolean isOpen() {
@@ -198,7 +205,7 @@ public final class TransactionWriter {
             TransactWriteItem request = TransactWriteItem.builder().put(p -> p.tableName(mapping.tableName()).item(item)
                     .conditionExpression(condition.condition()).expressionAttributeNames(condition.names())).build();
             actions.add(new WriteAction(verb + " " + model, "an item with this key already exists", mapping, key, request,
-                    model, () -> state.persisted(item, engine), stamps::restore));
+                    model, () -> persisted(model, state, Map.of(), item), stamps::restore));
         } catch (RuntimeException e) {
             stamps.restore();
             throw e;
@@ -219,11 +226,16 @@ public final class TransactionWriter {
             String failure = mapping.meta().lockVersion() != null ? "it is stale: its lock version changed or it was deleted"
                     : "it no longer exists";
             actions.add(new WriteAction("save " + model, failure, mapping, key, update(mapping, key, e), model,
-                    () -> state.persisted(after, engine), stamps::restore));
+                    () -> persisted(model, state, before, after), stamps::restore));
         } catch (RuntimeException e) {
             stamps.restore();
             throw e;
         }
+    }
+
+    private void persisted(Model<?> model, RecordState state, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+        state.persisted(after, engine);
+        saved.accept(model, before);
     }
 
     private void addDelete(String verb, Model<?> model, RecordState state) {
