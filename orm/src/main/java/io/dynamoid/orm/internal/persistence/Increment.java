@@ -23,6 +23,19 @@ public final class Increment {
     /** The item's attributes after the increment. */
     public static Map<String, AttributeValue> call(Engine engine, ModelMapping mapping, Map<String, AttributeValue> key,
                                                    Map<String, ? extends Number> amounts, boolean touch) {
+        Expressions e = expressions(mapping, amounts, touch);
+        engine.beforeWrite(mapping);
+        try {
+            return engine.client().updateItem(b -> b.tableName(mapping.tableName()).key(key).updateExpression(e.update())
+                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (SdkException ex) {
+            throw Failures.of("UpdateItem", mapping.tableName(), ex);
+        }
+    }
+
+    /** ADD of each amount (a negative one decrements), and with {@code touch} SET updated_at. */
+    public static Expressions expressions(ModelMapping mapping, Map<String, ? extends Number> amounts, boolean touch) {
         Expressions e = new Expressions();
         amounts.forEach((name, amount) -> {
             MappedField f = mapping.field(name);
@@ -32,13 +45,6 @@ public final class Increment {
             MappedField updatedAt = mapping.field("updated_at");
             e.set(updatedAt.name(), updatedAt.dump(Instant.now()));
         }
-        engine.beforeWrite(mapping);
-        try {
-            return engine.client().updateItem(b -> b.tableName(mapping.tableName()).key(key).updateExpression(e.update())
-                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-        } catch (SdkException ex) {
-            throw Failures.of("UpdateItem", mapping.tableName(), ex);
-        }
+        return e;
     }
 }
