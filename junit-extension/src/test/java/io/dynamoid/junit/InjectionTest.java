@@ -1,7 +1,6 @@
 package io.dynamoid.junit;
 
 import io.dynamoid.emulator.Emulator;
-import io.dynamoid.orm.Dynamoid;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -11,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +52,10 @@ class InjectionTest {
     @Test
     void sameInstancesForEveryTestOfAClass() {
         Kit.assertAllPassed(Kit.run(TwoMethods.class), 2);
-        assertSame(seen.get("first"), seen.get("second"));
+        List<?> first = (List<?>) seen.get("first");
+        List<?> second = (List<?>) seen.get("second");
+        assertSame(first.get(0), second.get(0));
+        assertSame(first.get(1), second.get(1));
     }
 
     @Test
@@ -64,7 +67,7 @@ class InjectionTest {
                 + " of void io.dynamoid.junit.InjectionTest$AsksForAString.test(java.lang.String): the supported types are"
                 + " software.amazon.awssdk.services.dynamodb.DynamoDbClient, software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient,"
                 + " software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient, io.dynamoid.emulator.Emulator, java.net.URI,"
-                + " io.dynamoid.orm.Dynamoid"), failure.getMessage());
+                + " io.dynamoid.junit.Ledger"), failure.getMessage());
     }
 
     @Test
@@ -98,10 +101,10 @@ class InjectionTest {
     static class TakesEveryType {
         @Test
         void test(DynamoDbClient client, DynamoDbAsyncClient asyncClient, DynamoDbStreamsClient streamsClient,
-                  Emulator emulator, URI endpoint, Dynamoid dynamoid) {
+                  Emulator emulator, URI endpoint, Ledger ledger) {
             assertEquals(emulator.endpoint(), endpoint);
-            assertEquals(endpoint, dynamoid.endpoint());
-            assertSame(dynamoid.client(), client, "the ORM's client: what the ORM writes is what the test reads");
+            assertEquals(endpoint, ledger.endpoint().uri(), "the integration's session is on the class's emulator");
+            assertEquals(Optional.of(endpoint), client.serviceClientConfiguration().endpointOverride());
             assertEquals(Optional.of(endpoint), streamsClient.serviceClientConfiguration().endpointOverride());
 
             Tables.create(client, "made_with_sync");
@@ -135,14 +138,15 @@ class InjectionTest {
         @DynamoidResource
         private DynamoDbClient client;
         @DynamoidResource
-        private Dynamoid dynamoid;
+        private Ledger ledger;
         /** Not annotated: left alone even though its type is supported. */
         private URI untouched;
 
         @Test
-        void test(URI endpoint) {
+        void test(URI endpoint, DynamoDbClient injected, Ledger injectedLedger) {
             assertEquals(endpoint, emulator.endpoint());
-            assertSame(dynamoid.client(), client);
+            assertSame(injected, client);
+            assertSame(injectedLedger, ledger);
             assertEquals(null, untouched);
         }
     }
@@ -151,19 +155,19 @@ class InjectionTest {
     @DynamoidTest
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class PerClassInstance {
-        private final Dynamoid fromConstructor;
+        private final Ledger fromConstructor;
         @DynamoidResource
         private DynamoDbClient client;
 
-        PerClassInstance(Dynamoid dynamoid) {
-            this.fromConstructor = dynamoid;
+        PerClassInstance(Ledger ledger) {
+            this.fromConstructor = ledger;
         }
 
         @Test
-        void test(Dynamoid dynamoid) {
-            assertSame(dynamoid, fromConstructor);
-            assertSame(dynamoid.client(), client);
-            assertSame(dynamoid, Dynamoid.current());
+        void test(Ledger ledger, DynamoDbClient injected) {
+            assertSame(ledger, fromConstructor);
+            assertSame(injected, client);
+            assertSame(ledger, Ledger.current());
         }
     }
 
@@ -171,13 +175,13 @@ class InjectionTest {
     @DynamoidTest
     static class TwoMethods {
         @Test
-        void first(Dynamoid dynamoid) {
-            seen.put("first", dynamoid);
+        void first(Ledger ledger, DynamoDbClient client) {
+            seen.put("first", List.of(ledger, client));
         }
 
         @Test
-        void second(Dynamoid dynamoid) {
-            seen.put("second", dynamoid);
+        void second(Ledger ledger, DynamoDbClient client) {
+            seen.put("second", List.of(ledger, client));
         }
     }
 

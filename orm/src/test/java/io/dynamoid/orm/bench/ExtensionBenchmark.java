@@ -1,4 +1,4 @@
-package io.dynamoid.junit.bench;
+package io.dynamoid.orm.bench;
 
 import io.dynamoid.emulator.Emulator;
 import io.dynamoid.junit.DynamoidTest;

@@ -1,0 +1,41 @@
+package io.dynamoid.junit.spi;
+
+import java.util.List;
+
+/**
+ * An integration's objects for one test class. The extension calls it from the class's lifecycle callbacks; test
+ * methods of a class may run on several threads, so implementations are thread-safe.
+ */
+public interface ClassSession extends AutoCloseable {
+
+    /** The object of one of the integration's {@link DynamoidIntegration#injectableTypes()}: one per class. */
+    Object resolve(Class<?> type);
+
+    /** Creates the tables of these models (each accepted by {@link DynamoidIntegration#isModel}) that do not exist. */
+    void createTables(List<Class<?>> models);
+
+    /**
+     * The extension is about to delete every table of the class (its emulator's, or its namespace's on an external
+     * endpoint), then calls {@link #createTables} again: forget what is known about the tables.
+     */
+    void beforeTablesDropped(List<Class<?>> models);
+
+    /**
+     * Makes the class's objects current on this thread (for static-style APIs) until the scope is closed, on this
+     * thread: around each test, and around the class's {@code @BeforeAll}/{@code @AfterAll} methods.
+     */
+    Scope enter();
+
+    /** Releases what the session made; the extension then deletes the namespace's tables and stops the emulator. */
+    @Override
+    void close();
+
+    /** What {@link #enter()} opened. */
+    @FunctionalInterface
+    interface Scope extends AutoCloseable {
+        Scope NONE = () -> { };
+
+        @Override
+        void close();
+    }
+}
