@@ -138,7 +138,10 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
             throw new ParameterResolutionException("@DynamoidResource cannot inject " + type.getName() + " into " + target
                     + ": the supported types are " + INJECTABLE.stream().map(Class::getName).collect(Collectors.joining(", ")));
         }
-        Backend backend = backend(context);
+        return resolve(backend(context), type, target);
+    }
+
+    private static Object resolve(Backend backend, Class<?> type, String target) {
         if (type == DynamoDbClient.class) {
             return backend.client();
         } else if (type == DynamoDbAsyncClient.class) {
@@ -156,6 +159,19 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
                     + " instead, or unset " + ExternalEndpoint.PARAMETER + " / " + ExternalEndpoint.VARIABLE + ".");
         }
         return backend.emulator();
+    }
+
+    /**
+     * For extensions built on this one: what a parameter of {@code type} would receive in this context, once the
+     * class's {@code beforeAll} has run; empty before that, outside a {@code @DynamoidTest} class, or for the
+     * {@code Emulator} when the tests run against an external endpoint.
+     */
+    public static <T> Optional<T> lookup(ExtensionContext context, Class<T> type) {
+        Backend backend = classContext(context).getStore(NAMESPACE).get(BACKEND, Backend.class);
+        if (backend == null || !INJECTABLE.contains(type) || (type == Emulator.class && backend.emulator() == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(type.cast(resolve(backend, type, type.getName())));
     }
 
     private void injectFields(Class<?> testClass, Object instance, Predicate<Field> which, ExtensionContext context) {

@@ -45,7 +45,7 @@ final class OrmClassSession implements ClassSession {
         if (!dynamoid.config().namespace().isEmpty()) {
             dynamoid.deleteNamespaceTables();
         } else {
-            asModels(models).forEach(dynamoid::deleteTables);
+            asModels(models).forEach(model -> dynamoid.deleteTables(model));
         }
     }
 
@@ -61,8 +61,9 @@ final class OrmClassSession implements ClassSession {
         }
     }
 
+    /** Checked by the extension: each model is a {@link Model} ({@link OrmIntegration#isModel}). */
     @SuppressWarnings("unchecked")
     private static List<Class<? extends Model<?>>> asModels(List<Class<?>> models) {
-        return models.stream().map(m -> (Class<? extends Model<?>>) m.asSubclass(Model.class)).toList();
+        return models.stream().<Class<? extends Model<?>>>map(m -> (Class<? extends Model<?>>) m).toList();
     }
 }
