@@ -35,6 +35,8 @@ final class Backend implements AutoCloseable {
     private final ExternalEndpoint external;
     private final Map<DynamoidIntegration, ClassSession> sessions = new LinkedHashMap<>();
     private DynamoDbClient client;
+    /** Whether {@link #client} was built here (not an integration's), so closed here. */
+    private boolean ownClient;
     private DynamoDbAsyncClient asyncClient;
     private SdkEventLoopGroup asyncEventLoops;
     private DynamoDbStreamsClient streamsClient;
@@ -115,8 +117,16 @@ final class Backend implements AutoCloseable {
         return sessions.get(integration).resolve(type);
     }
 
+    /** An integration's client (the ORM's), else one of our own. */
     synchronized DynamoDbClient client() {
         if (client == null) {
+            for (ClassSession session : sessions.values()) {
+                client = session.client().orElse(null);
+                if (client != null) {
+                    return client;
+                }
+            }
+            ownClient = true;
             client = DynamoDbClient.builder()
                     .region(Region.of(endpoint.region()))
                     .credentialsProvider(endpoint.credentials())
@@ -216,22 +226,22 @@ final class Backend implements AutoCloseable {
     }
 
     /**
-     * Closes the sessions; with an external endpoint deletes the namespace's tables; then closes the clients and the
+     * With an external endpoint deletes the namespace's tables; then closes the sessions, the clients and the
      * emulator.
      */
     @Override
     public void close() {
         try (Emulator e = emulator; DynamoDbStreamsClient s = streamsClient; DynamoDbAsyncClient a = asyncClient) {
             try {
-                closeSessions();
-            } finally {
                 if (external != null) {
                     EndpointTables.withPrefix(client(), endpoint.tablePrefix()).forEach(table -> EndpointTables.delete(client(), table));
                 }
+            } finally {
+                closeSessions();
             }
         } finally {
             synchronized (this) {
-                if (client != null) {
+                if (ownClient) {
                     client.close();
                 }
             }

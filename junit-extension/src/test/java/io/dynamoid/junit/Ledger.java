@@ -66,7 +66,7 @@ public final class Ledger implements ClassSession {
         events.add(event);
     }
 
-    private synchronized DynamoDbClient client() {
+    private synchronized DynamoDbClient ownClient() {
         if (client == null) {
             client = DynamoDbClient.builder().endpointOverride(endpoint.uri()).region(Region.of(endpoint.region()))
                     .credentialsProvider(endpoint.credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
@@ -84,7 +84,7 @@ public final class Ledger implements ClassSession {
         record("create " + models.stream().map(Class::getSimpleName).toList());
         for (Class<?> model : models) {
             try {
-                Tables.create(client(), tableName(endpoint, model));
+                Tables.create(ownClient(), tableName(endpoint, model));
             } catch (ResourceInUseException e) {
                 // there already
             }

@@ -1,6 +1,9 @@
 package io.dynamoid.junit.spi;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An integration's objects for one test class. The extension calls it from the class's lifecycle callbacks; test
@@ -10,6 +13,15 @@ public interface ClassSession extends AutoCloseable {
 
     /** The object of one of the integration's {@link DynamoidIntegration#injectableTypes()}: one per class. */
     Object resolve(Class<?> type);
+
+    /**
+     * The integration's own client for the class, if it has one: the extension then injects it as the class's
+     * {@code DynamoDbClient} instead of building another (what a test reads with it is what the integration wrote,
+     * whatever keys it signs with; one client per class is cheaper than two). The session closes it.
+     */
+    default Optional<DynamoDbClient> client() {
+        return Optional.empty();
+    }
 
     /** Creates the tables of these models (each accepted by {@link DynamoidIntegration#isModel}) that do not exist. */
     void createTables(List<Class<?>> models);

@@ -5,7 +5,10 @@ import io.dynamoid.orm.Dynamoid;
 import io.dynamoid.orm.DynamoidConfig;
 import io.dynamoid.orm.Model;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 import java.util.List;
+import java.util.Optional;
 
 /** One test class's {@link Dynamoid}, created when first needed and closed after the class. */
 final class OrmClassSession implements ClassSession {
@@ -26,6 +29,12 @@ final class OrmClassSession implements ClassSession {
     @Override
     public Object resolve(Class<?> type) {
         return dynamoid();
+    }
+
+    /** The ORM's client: what a test reads with it is what the ORM wrote. */
+    @Override
+    public Optional<DynamoDbClient> client() {
+        return Optional.of(dynamoid().client());
     }
 
     @Override

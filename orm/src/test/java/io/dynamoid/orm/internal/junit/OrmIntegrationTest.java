@@ -107,8 +107,7 @@ class OrmIntegrationTest {
             assertEquals(emulator.endpoint(), dynamoid.endpoint());
             assertEquals(DynamoidConfig.Adapter.LOCAL, dynamoid.config().adapter());
             assertEquals("dynamoid", dynamoid.config().namespace(), "the ORM's own default: the emulator is the class's");
-            Tables.create(dynamoid.client(), "written_by_the_orm_client");
-            assertEquals(List.of("written_by_the_orm_client"), Tables.names(client), "the test's client sees the same data");
+            assertSame(dynamoid.client(), client, "the ORM's client: what the ORM writes is what the test reads");
         }
     }
 
