@@ -4,6 +4,9 @@ import io.dynamoid.emulator.Emulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -94,6 +97,44 @@ class InjectionTest {
         assertInstanceOf(ParameterResolutionException.class, failure);
         assertEquals("@DynamoidResource cannot inject into final field io.dynamoid.junit.InjectionTest$HasAFinalField.client",
                 failure.getMessage());
+    }
+
+    @Test
+    void extensionsBuiltOnTopLookUpWhatAParameterWouldReceive() {
+        Kit.assertAllPassed(Kit.run(LooksUp.class, LooksUpWithoutTheAnnotation.class), 2);
+
+        assertEquals(Optional.empty(), seen.get(LooksUpWithoutTheAnnotation.class.getSimpleName()));
+    }
+
+    /** What another extension, registered after DynamoidExtension, sees through {@link DynamoidExtension#lookup}. */
+    static final class LooksUpBeforeEach implements BeforeEachCallback {
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            String key = context.getRequiredTestClass().getSimpleName();
+            seen.put(key, DynamoidExtension.lookup(context, Ledger.class));
+            seen.put(key + " emulator", DynamoidExtension.lookup(context, Emulator.class));
+            seen.put(key + " string", DynamoidExtension.lookup(context, String.class));
+        }
+    }
+
+    @Fixture
+    @DynamoidTest
+    @ExtendWith(LooksUpBeforeEach.class)
+    static class LooksUp {
+        @Test
+        void test(Ledger ledger, Emulator emulator) {
+            assertEquals(Optional.of(ledger), seen.get("LooksUp"));
+            assertEquals(Optional.of(emulator), seen.get("LooksUp emulator"));
+            assertEquals(Optional.empty(), seen.get("LooksUp string"), "not an injectable type");
+        }
+    }
+
+    @Fixture
+    @ExtendWith(LooksUpBeforeEach.class)
+    static class LooksUpWithoutTheAnnotation {
+        @Test
+        void test() {
+        }
     }
 
     @Fixture
