@@ -26,10 +26,7 @@ final class EndpointTables {
         List<String> names = new ArrayList<>();
         for (String name : client.listTablesPaginator(b -> b.exclusiveStartTableName(prefix.isEmpty() ? null : prefix)).tableNames()) {
             if (!name.startsWith(prefix)) {
-                if (name.compareTo(prefix) > 0) {
-                    break; // ListTables is in name order: no later name has the prefix
-                }
-                continue;
+                break; // names come in order after the prefix: those with it come first, then none
             }
             names.add(name);
         }
