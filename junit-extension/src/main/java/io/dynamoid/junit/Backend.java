@@ -208,7 +208,7 @@ final class Backend implements AutoCloseable {
                 List.copyOf(database.tables().values()).forEach(database::remove);
             }
         } else {
-            EndpointTables.withPrefix(client(), endpoint.tablePrefix()).forEach(table -> EndpointTables.delete(client(), table));
+            EndpointTables.withPrefix(client(), endpoint.tablePrefix()).forEach(table -> EndpointTables.deleteAndWait(client(), table));
         }
     }
 

@@ -33,8 +33,17 @@ final class EndpointTables {
         return names;
     }
 
-    /** Deletes the table and waits until it is gone, so that a table of the same name can be created at once. */
+    /** Deletes the table, without waiting for DynamoDB to finish (seconds on AWS): what a class leaves behind. */
     static void delete(DynamoDbClient client, String table) {
+        try {
+            client.deleteTable(b -> b.tableName(table));
+        } catch (ResourceNotFoundException e) {
+            // gone already
+        }
+    }
+
+    /** Deletes the table and waits until it is gone, so that a table of the same name can be created at once. */
+    static void deleteAndWait(DynamoDbClient client, String table) {
         try {
             client.deleteTable(b -> b.tableName(table));
         } catch (ResourceNotFoundException e) {
