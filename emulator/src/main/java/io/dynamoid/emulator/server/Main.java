@@ -54,12 +54,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // One line when ready: Undertow and XNIO log through slf4j-simple at WARN unless the user says otherwise.
+        configureLogging();
+        int code = run(args, System.out, System.err);
+        if (code >= 0) System.exit(code);
+    }
+
+    /** One line when ready: Undertow and XNIO log through slf4j-simple at WARN unless the user says otherwise. */
+    public static void configureLogging() {
         System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        int code = run(args, System.out, System.err);
-        if (code >= 0) System.exit(code);
     }
 
     /**
