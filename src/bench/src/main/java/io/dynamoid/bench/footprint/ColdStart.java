@@ -32,7 +32,7 @@ public final class ColdStart {
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("java -jar " + jar, List.of(java, "-jar", jar.toString(), "--port", "{port}"));
         Path runScript = jar.toAbsolutePath().getParent().resolveSibling("run");
-        if (Files.isExecutable(runScript)) variants.put(runScript + " (README's command)", List.of(runScript.toString(), "--port", "{port}"));
+        if (Files.isRegularFile(runScript) && Files.isExecutable(runScript)) variants.put(runScript + " (README's command)", List.of(runScript.toString(), "--port", "{port}"));
         if (javaOptions != null && !javaOptions.isBlank()) {
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
