@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class StartupTraining {
     private static final String TABLE = "{\"TableName\":\"training\"";
+    /** Every request is valid but one (answered 400): a failing training means a broken emulator. */
     private static final String[][] REQUESTS = {
             {"ListTables", "{}"},
             {"CreateTable", TABLE + ",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
@@ -36,7 +37,7 @@ public final class StartupTraining {
             {"BatchWriteItem", "{\"RequestItems\":{\"training\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"2\"}}}}]}}"},
             {"BatchGetItem", "{\"RequestItems\":{\"training\":{\"Keys\":[{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"2\"}}]}}}"},
             {"DeleteItem", TABLE + ",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}}}"},
-            {"GetItem", TABLE + "}"}, // a validation error
+            {"GetItem", TABLE + "}", "400"}, // no Key: a validation error
             {"DeleteTable", TABLE + "}"},
     };
 
@@ -46,12 +47,12 @@ public final class StartupTraining {
     public static void main(String[] args) {
         Main.configureLogging();
         try (Emulator emulator = Emulator.builder().port(0).start()) {
-            for (String[] request : REQUESTS) send(emulator.port(), request[0], request[1]);
+            for (String[] request : REQUESTS) send(emulator.port(), request[0], request[1], request.length > 2 ? request[2] : "200");
         }
         System.exit(0);
     }
 
-    private static void send(int port, String operation, String body) {
+    private static void send(int port, String operation, String body, String status) {
         byte[] json = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
                 + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\nX-Amz-Date: 20260101T000000Z\r\n"
@@ -64,7 +65,7 @@ public final class StartupTraining {
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!answer.startsWith("HTTP/1.1 ")) throw new IllegalStateException(operation + " answered: " + answer);
+            if (!answer.startsWith("HTTP/1.1 " + status + " ")) throw new IllegalStateException(operation + " answered: " + answer);
         } catch (IOException e) {
             throw new UncheckedIOException(operation, e);
         }

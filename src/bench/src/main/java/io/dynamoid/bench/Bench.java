@@ -50,11 +50,13 @@ public final class Bench {
         }
         try {
             if (options.coldStart()) {
-                new Report(options).printHeader();
+                Report.printMachine();
                 ColdStart.run(emulatorJar(options), options.coldStartRuns(), options.coldStartJavaOptions(), LOG_DIR);
+                Report.printLoadAverage();
             } else if (options.heapPerItem()) {
-                new Report(options).printHeader();
+                Report.printMachine();
                 HeapPerItem.run(emulatorJar(options), options.heapItems(), options.threads(), LOG_DIR);
+                Report.printLoadAverage();
             } else if (options.queryScaling()) {
                 Report report = new Report(options);
                 report.printHeader();
