@@ -45,8 +45,9 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) {
-        Main.configureLogging();
+        Main.configureProcess();
         try (Emulator emulator = Emulator.builder().port(0).start()) {
+            Main.started();
             for (String[] request : REQUESTS) send(emulator.port(), request[0], request[1], request.length > 2 ? request[2] : "200");
         }
         System.exit(0);
