@@ -22,7 +22,7 @@ class TransactionExampleTest extends TransactionTestBase {
         savedAccount("bob@example.com", 0);
         Dynamoid dynamoid = dynamoid();
 
-        // --- proposed README snippet: transactions ---
+        // --- README snippet: transactions ---
         Account from = Account.find.byId("ann@example.com");
         Account to = Account.find.byId("bob@example.com");
         from.balance -= 30;
@@ -36,7 +36,7 @@ class TransactionExampleTest extends TransactionTestBase {
         List<Model<?>> found = dynamoid.readTransaction(r -> r
                 .find(Account.class, "ann@example.com")
                 .findIfExists(Account.class, "carol@example.com"));   // null when missing
-        // --- end of proposed README snippet ---
+        // --- end of README snippet ---
 
         assertEquals(70, ((Account) found.get(0)).balance);
         assertNull(found.get(1));
@@ -47,12 +47,12 @@ class TransactionExampleTest extends TransactionTestBase {
         to.balance += 1;
         to.save();
         stale.balance = 0;
-        // --- proposed README snippet: a canceled transaction ---
+        // --- README snippet: a canceled transaction ---
         TransactionCanceledException e = assertThrows(TransactionCanceledException.class,
                 () -> dynamoid.transaction(tx -> tx.save(stale)));
         // "Transaction canceled, nothing was written: save Account[bob@example.com] failed:
         //  its condition failed, it is stale: its lock version changed or it was deleted"
-        // --- end of proposed README snippet ---
+        // --- end of README snippet ---
         assertEquals("Transaction canceled, nothing was written: save Account[bob@example.com] failed: its condition failed,"
                 + " it is stale: its lock version changed or it was deleted", e.getMessage());
     }
