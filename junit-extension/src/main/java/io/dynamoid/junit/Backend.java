@@ -3,73 +3,76 @@ package io.dynamoid.junit;
 import io.dynamoid.emulator.Emulator;
 import io.dynamoid.emulator.storage.Database;
 import io.dynamoid.emulator.storage.Table;
-import io.dynamoid.orm.Dynamoid;
-import io.dynamoid.orm.DynamoidConfig;
-import io.dynamoid.orm.Model;
+import io.dynamoid.junit.spi.ClassSession;
+import io.dynamoid.junit.spi.DynamoidIntegration;
+import io.dynamoid.junit.spi.TestEndpoint;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-import java.net.URI;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What one test class (with its {@code @Nested} classes) talks to: its own embedded emulator, or an external
- * endpoint under a namespace of its own; the ORM instance on it; SDK clients made when first asked for. Kept in
- * the class's ExtensionContext store, which closes it after the class.
+ * endpoint under a namespace of its own; the integrations' sessions on it; SDK clients made when first asked for.
+ * Kept in the class's ExtensionContext store, which closes it after the class.
  */
 final class Backend implements AutoCloseable {
+    private static final String NAMESPACE_PREFIX = "dynamoid_";
+
+    private final TestEndpoint endpoint;
     private final Emulator emulator;
     private final ExternalEndpoint external;
-    private final Dynamoid dynamoid;
+    private final Map<DynamoidIntegration, ClassSession> sessions = new LinkedHashMap<>();
+    private DynamoDbClient client;
+    /** Whether {@link #client} was built here (not an integration's), so closed here. */
+    private boolean ownClient;
     private DynamoDbAsyncClient asyncClient;
     private SdkEventLoopGroup asyncEventLoops;
     private DynamoDbStreamsClient streamsClient;
 
-    private Backend(Emulator emulator, ExternalEndpoint external, Dynamoid dynamoid) {
+    private Backend(TestEndpoint endpoint, Emulator emulator, ExternalEndpoint external, Settings settings) {
+        this.endpoint = endpoint;
         this.emulator = emulator;
         this.external = external;
-        this.dynamoid = dynamoid;
-    }
-
-    /** An embedded emulator (one database: any keys and region see the same tables) and an ORM on it. */
-    static Backend embedded(Settings settings) {
-        Emulator emulator = startEmulator(settings);
         try {
-            DynamoidConfig config = baseConfig(settings).toBuilder()
-                    .adapter(DynamoidConfig.Adapter.LOCAL)
-                    .endpoint(emulator.endpoint())
-                    .build();
-            return withTables(new Backend(emulator, null, Dynamoid.create(config)), settings);
+            for (DynamoidIntegration integration : Integrations.all()) {
+                List<Class<?>> types = integration.configurableTypes();
+                sessions.put(integration, integration.open(endpoint, settings.configurers().stream()
+                        .filter(c -> types.contains(c.type())).toList()));
+            }
         } catch (RuntimeException e) {
-            emulator.close();
+            close();
             throw e;
         }
     }
 
+    /** An embedded emulator: one database, so any keys and region see the same tables. */
+    static Backend embedded(Settings settings) {
+        Emulator emulator = startEmulator(settings);
+        return new Backend(new TestEndpoint(emulator.endpoint(), Region.US_EAST_1.id(), false, true, ""), emulator, null, settings);
+    }
+
     /**
-     * An ORM on an external endpoint with a namespace no other class uses. Real DynamoDB (an amazonaws.com host)
-     * gets the AWS adapter: default credentials chain, region from AWS_REGION / AWS_DEFAULT_REGION / aws.region.
-     * Anything else is taken for an emulator, with the ORM's dummy keys.
+     * An external endpoint, with a namespace no other class uses. Real DynamoDB (an amazonaws.com host) is signed
+     * for the region of aws.region / AWS_REGION / AWS_DEFAULT_REGION (default us-east-1) with the default
+     * credentials chain; anything else is taken for an emulator.
      */
     static Backend external(Settings settings, ExternalEndpoint endpoint) {
-        DynamoidConfig base = baseConfig(settings);
-        String namespace = (base.namespace().isEmpty() ? "dynamoid" : base.namespace()) + "_" + uniqueSuffix();
-        DynamoidConfig.Builder config = base.toBuilder().endpoint(endpoint.uri()).namespace(namespace);
-        if (endpoint.isAws()) {
-            config.aws(awsRegion(base.region()));
-        } else {
-            config.adapter(DynamoidConfig.Adapter.LOCAL);
-        }
-        return withTables(new Backend(null, endpoint, Dynamoid.create(config.build())), settings);
+        String namespace = NAMESPACE_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        TestEndpoint target = new TestEndpoint(endpoint.uri(), endpoint.isAws() ? awsRegion() : Region.US_EAST_1.id(),
+                endpoint.isAws(), false, namespace);
+        return new Backend(target, null, endpoint, settings);
     }
 
     private static Emulator startEmulator(Settings settings) {
@@ -87,44 +90,17 @@ final class Backend implements AutoCloseable {
         }
     }
 
-    private static DynamoidConfig baseConfig(Settings settings) {
-        return settings.config().apply(DynamoidConfig.builder()).build();
-    }
-
-    private static Backend withTables(Backend backend, Settings settings) {
-        try {
-            backend.createTables(settings.models());
-            return backend;
-        } catch (RuntimeException e) {
-            backend.close();
-            throw e;
-        }
-    }
-
-    private static String uniqueSuffix() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    }
-
-    private static String awsRegion(String fallback) {
+    private static String awsRegion() {
         for (String value : new String[] {System.getProperty("aws.region"), System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION")}) {
             if (value != null && !value.isBlank()) {
                 return value.trim();
             }
         }
-        return fallback;
+        return Region.US_EAST_1.id();
     }
 
-    Dynamoid dynamoid() {
-        return dynamoid;
-    }
-
-    /** The ORM's own client: what a test reads with it is what the ORM wrote, whatever keys and region it uses. */
-    DynamoDbClient client() {
-        return dynamoid.client();
-    }
-
-    URI endpoint() {
-        return dynamoid.endpoint();
+    TestEndpoint endpoint() {
+        return endpoint;
     }
 
     /** The embedded emulator, or null when running against an external endpoint. */
@@ -136,15 +112,39 @@ final class Backend implements AutoCloseable {
         return external;
     }
 
+    /** The session of the integration that injects this type. */
+    Object resolve(DynamoidIntegration integration, Class<?> type) {
+        return sessions.get(integration).resolve(type);
+    }
+
+    /** An integration's client (the ORM's), else one of our own. */
+    synchronized DynamoDbClient client() {
+        if (client == null) {
+            for (ClassSession session : sessions.values()) {
+                client = session.client().orElse(null);
+                if (client != null) {
+                    return client;
+                }
+            }
+            ownClient = true;
+            client = DynamoDbClient.builder()
+                    .region(Region.of(endpoint.region()))
+                    .credentialsProvider(endpoint.credentials())
+                    .endpointOverride(endpoint.uri())
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .build();
+        }
+        return client;
+    }
+
     synchronized DynamoDbAsyncClient asyncClient() {
         if (asyncClient == null) {
-            DynamoDbServiceClientConfiguration like = client().serviceClientConfiguration();
             // Our own event loops: a Netty client closing its own waits out a 2 s quiet period, per class.
             asyncEventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
             asyncClient = DynamoDbAsyncClient.builder()
-                    .region(like.region())
-                    .credentialsProvider(like.credentialsProvider())
-                    .endpointOverride(endpoint())
+                    .region(Region.of(endpoint.region()))
+                    .credentialsProvider(endpoint.credentials())
+                    .endpointOverride(endpoint.uri())
                     .httpClientBuilder(NettyNioAsyncHttpClient.builder().eventLoopGroup(asyncEventLoops))
                     .build();
         }
@@ -153,25 +153,28 @@ final class Backend implements AutoCloseable {
 
     synchronized DynamoDbStreamsClient streamsClient() {
         if (streamsClient == null) {
-            DynamoDbServiceClientConfiguration like = client().serviceClientConfiguration();
             streamsClient = DynamoDbStreamsClient.builder()
-                    .region(like.region())
-                    .credentialsProvider(like.credentialsProvider())
-                    .endpointOverride(endpoint())
+                    .region(Region.of(endpoint.region()))
+                    .credentialsProvider(endpoint.credentials())
+                    .endpointOverride(endpoint.uri())
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .build();
         }
         return streamsClient;
     }
 
-    void createTables(List<Class<? extends Model<?>>> models) {
-        if (!models.isEmpty()) {
-            dynamoid.createTables(models);
-        }
+    /** Has each integration create the tables of its models. */
+    void createTables(List<Class<?>> models) {
+        sessions.forEach((integration, session) -> {
+            List<Class<?>> own = models.stream().filter(integration::isModel).toList();
+            if (!own.isEmpty()) {
+                session.createTables(own);
+            }
+        });
     }
 
     /** Applies a reset; with an external endpoint it touches only this class's namespace tables. */
-    void reset(Reset reset, List<Class<? extends Model<?>>> models) {
+    void reset(Reset reset, List<Class<?>> models) {
         switch (reset) {
             case NONE -> {
             }
@@ -179,11 +182,12 @@ final class Backend implements AutoCloseable {
                 if (emulator != null) {
                     emptyEmbeddedTables();
                 } else {
-                    dynamoid.namespaceTables().forEach(table -> EndpointTables.empty(client(), table));
+                    EndpointTables.withPrefix(client(), endpoint.tablePrefix()).forEach(table -> EndpointTables.empty(client(), table));
                 }
             }
             case DROP_TABLES -> {
-                dropTables(models);
+                sessions.values().forEach(session -> session.beforeTablesDropped(models));
+                dropTables();
                 createTables(models);
             }
         }
@@ -198,30 +202,49 @@ final class Backend implements AutoCloseable {
         }
     }
 
-    private void dropTables(List<Class<? extends Model<?>>> models) {
-        // Through the ORM first, so that it forgets the tables it knew and creates them again on save.
-        if (!dynamoid.config().namespace().isEmpty()) {
-            dynamoid.deleteNamespaceTables();
-        } else {
-            for (Class<? extends Model<?>> model : new HashSet<>(models)) {
-                dynamoid.deleteTables(model);
-            }
-        }
+    private void dropTables() {
         if (emulator != null) {
             for (Database database : emulator.databases().all()) {
                 List.copyOf(database.tables().values()).forEach(database::remove);
             }
+        } else {
+            EndpointTables.withPrefix(client(), endpoint.tablePrefix()).forEach(table -> EndpointTables.deleteAndWait(client(), table));
         }
     }
 
-    /** Closes the clients, the ORM and the emulator; with an external endpoint, first deletes the namespace's tables. */
+    /** Makes every integration's objects current on this thread; the scope closes them in reverse order. */
+    ClassSession.Scope enter() {
+        List<ClassSession.Scope> scopes = new ArrayList<>();
+        for (ClassSession session : sessions.values()) {
+            scopes.add(session.enter());
+        }
+        return () -> {
+            for (int i = scopes.size() - 1; i >= 0; i--) {
+                scopes.get(i).close();
+            }
+        };
+    }
+
+    /**
+     * With an external endpoint deletes the namespace's tables; then closes the sessions, the clients and the
+     * emulator.
+     */
     @Override
     public void close() {
-        try (Emulator e = emulator; Dynamoid d = dynamoid; DynamoDbStreamsClient s = streamsClient; DynamoDbAsyncClient a = asyncClient) {
-            if (external != null) {
-                dynamoid.deleteNamespaceTables();
+        try (Emulator e = emulator; DynamoDbStreamsClient s = streamsClient; DynamoDbAsyncClient a = asyncClient) {
+            try {
+                if (external != null) {
+                    EndpointTables.withPrefix(client(), endpoint.tablePrefix()).forEach(table -> EndpointTables.delete(client(), table));
+                }
+            } finally {
+                closeSessions();
             }
         } finally {
+            synchronized (this) {
+                if (ownClient) {
+                    client.close();
+                }
+            }
             if (asyncEventLoops != null) {
                 // Without waiting: the client is closed, nothing is in flight, the threads end on their own.
                 asyncEventLoops.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -229,8 +252,26 @@ final class Backend implements AutoCloseable {
         }
     }
 
+    private void closeSessions() {
+        RuntimeException failure = null;
+        for (ClassSession session : sessions.values()) {
+            try {
+                session.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     @Override
     public String toString() {
-        return emulator != null ? "embedded emulator at " + emulator.endpoint() : "endpoint " + external + ", namespace " + dynamoid.config().namespace();
+        return endpoint.toString();
     }
 }

@@ -1,9 +1,9 @@
 package io.dynamoid.junit;
 
 import io.dynamoid.emulator.Emulator;
-import io.dynamoid.orm.Dynamoid;
-import io.dynamoid.orm.DynamoidConfig;
-import io.dynamoid.orm.Model;
+import io.dynamoid.junit.spi.ClassSession;
+import io.dynamoid.junit.spi.Configurer;
+import io.dynamoid.junit.spi.DynamoidIntegration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The extension behind {@link DynamoidTest}; register it programmatically for settings an annotation cannot hold:
@@ -40,9 +41,14 @@ import java.util.stream.Collectors;
  * @RegisterExtension
  * static DynamoidExtension dynamo = DynamoidExtension.builder()
  *         .models(User.class).reset(Reset.EMPTY_TABLES)
- *         .config(c -> c.timestamps(false))
+ *         .configure(DynamoidConfig.Builder.class, c -> c.timestamps(false))
  *         .build();
  * }</pre>
+ *
+ * <p>The extension itself gives SDK clients, the emulator and its endpoint. Libraries add to it through
+ * {@link io.dynamoid.junit.spi.DynamoidIntegration} (found by ServiceLoader): the Dynamoid ORM, when on the
+ * classpath, adds its {@code Dynamoid} instance, the tables of its models and {@code DynamoidConfig.Builder}
+ * settings.
  *
  * <p>Everything a class uses lives in that class's ExtensionContext store (closed by JUnit after the class) and
  * the extension keeps no mutable state, so classes may run in parallel, each with its own emulator. Parameters
@@ -56,8 +62,11 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynamoidExtension.class);
     private static final String BACKEND = "backend";
     private static final String SCOPE = "scope";
-    private static final List<Class<?>> INJECTABLE = List.of(DynamoDbClient.class, DynamoDbAsyncClient.class,
-            DynamoDbStreamsClient.class, Emulator.class, URI.class, Dynamoid.class);
+    private static final List<Class<?>> OWN_TYPES = List.of(DynamoDbClient.class, DynamoDbAsyncClient.class,
+            DynamoDbStreamsClient.class, Emulator.class, URI.class);
+    /** The extension's own types, then the integrations'. */
+    private static final List<Class<?>> INJECTABLE = Stream.concat(OWN_TYPES.stream(),
+            Integrations.all().stream().flatMap(i -> i.injectableTypes().stream())).distinct().toList();
 
     /** The builder's settings, or null when registered by {@link DynamoidTest} (whose attributes are read). */
     private final Settings settings;
@@ -82,7 +91,9 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
                     + " registers a DynamoidExtension: use one of them");
         }
         Backend backend = backend(context);
-        backend.createTables(settingsFor(context).models());
+        Settings current = settingsFor(context);
+        Integrations.check(current);
+        backend.createTables(current.models());
         injectFields(context.getRequiredTestClass(), null, ModifierSupport::isStatic, context);
         openScope(context, backend);
     }
@@ -127,7 +138,10 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
             throw new ParameterResolutionException("@DynamoidResource cannot inject " + type.getName() + " into " + target
                     + ": the supported types are " + INJECTABLE.stream().map(Class::getName).collect(Collectors.joining(", ")));
         }
-        Backend backend = backend(context);
+        return resolve(backend(context), type, target);
+    }
+
+    private static Object resolve(Backend backend, Class<?> type, String target) {
         if (type == DynamoDbClient.class) {
             return backend.client();
         } else if (type == DynamoDbAsyncClient.class) {
@@ -135,15 +149,29 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
         } else if (type == DynamoDbStreamsClient.class) {
             return backend.streamsClient();
         } else if (type == URI.class) {
-            return backend.endpoint();
-        } else if (type == Dynamoid.class) {
-            return backend.dynamoid();
+            return backend.endpoint().uri();
+        } else if (type != Emulator.class) {
+            DynamoidIntegration integration = Integrations.injecting(type).orElseThrow();
+            return backend.resolve(integration, type);
         } else if (backend.emulator() == null) {
             throw new ParameterResolutionException("Cannot inject the Emulator into " + target + ": the tests run against "
                     + backend.externalEndpoint() + ", so no emulator was started. Inject the endpoint URI or a client"
                     + " instead, or unset " + ExternalEndpoint.PARAMETER + " / " + ExternalEndpoint.VARIABLE + ".");
         }
         return backend.emulator();
+    }
+
+    /**
+     * For extensions built on this one: what a parameter of {@code type} would receive in this context, once the
+     * class's {@code beforeAll} has run; empty before that, outside a {@code @DynamoidTest} class, or for the
+     * {@code Emulator} when the tests run against an external endpoint.
+     */
+    public static <T> Optional<T> lookup(ExtensionContext context, Class<T> type) {
+        Backend backend = classContext(context).getStore(NAMESPACE).get(BACKEND, Backend.class);
+        if (backend == null || !INJECTABLE.contains(type) || (type == Emulator.class && backend.emulator() == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(type.cast(resolve(backend, type, type.getName())));
     }
 
     private void injectFields(Class<?> testClass, Object instance, Predicate<Field> which, ExtensionContext context) {
@@ -173,6 +201,7 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
 
     private Backend startBackend(ExtensionContext classContext) {
         Settings owner = settingsFor(classContext);
+        Integrations.check(owner);
         Optional<ExternalEndpoint> external = ExternalEndpoint.of(classContext);
         return external.isPresent() ? Backend.external(owner, external.get()) : Backend.embedded(owner);
     }
@@ -189,7 +218,7 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
         List<Class<?>> classes = new ArrayList<>(context.getEnclosingTestClasses());
         classes.add(context.getRequiredTestClass());
         Settings nearest = Settings.DEFAULTS;
-        Set<Class<? extends Model<?>>> models = new LinkedHashSet<>();
+        Set<Class<?>> models = new LinkedHashSet<>();
         for (Class<?> testClass : classes) {
             Optional<DynamoidTest> annotation = AnnotationSupport.findAnnotation(testClass, DynamoidTest.class);
             if (annotation.isPresent()) {
@@ -197,7 +226,7 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
                 models.addAll(nearest.models());
             }
         }
-        return new Settings(nearest.reset(), List.copyOf(models), nearest.dataDirectory(), nearest.config());
+        return new Settings(nearest.reset(), List.copyOf(models), nearest.dataDirectory(), nearest.configurers());
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {
@@ -210,7 +239,7 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     private static void openScope(ExtensionContext context, Backend backend) {
-        context.getStore(NAMESPACE).put(SCOPE, new OpenScope(backend.dynamoid().makeCurrent()));
+        context.getStore(NAMESPACE).put(SCOPE, new OpenScope(backend.enter()));
     }
 
     private static void closeScope(ExtensionContext context) {
@@ -221,15 +250,15 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     /** Not AutoCloseable on purpose: the store must not close it; after-callbacks do, on the thread that opened it. */
-    private record OpenScope(Dynamoid.Scope scope) {
+    private record OpenScope(ClassSession.Scope scope) {
     }
 
     /** Settings for {@code @RegisterExtension}; each built extension is independent and immutable. */
     public static final class Builder {
         private Reset reset = Reset.NONE;
-        private final Set<Class<? extends Model<?>>> models = new LinkedHashSet<>();
+        private final Set<Class<?>> models = new LinkedHashSet<>();
         private Path dataDirectory;
-        private UnaryOperator<DynamoidConfig.Builder> config = UnaryOperator.identity();
+        private final List<Configurer<?>> configurers = new ArrayList<>();
 
         private Builder() {
         }
@@ -240,9 +269,11 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
             return this;
         }
 
-        /** Models whose tables are created before the class's tests (and again after {@link Reset#DROP_TABLES}). */
-        @SafeVarargs
-        public final Builder models(Class<? extends Model<?>>... models) {
+        /**
+         * Models whose tables are created before the class's tests (and again after {@link Reset#DROP_TABLES}), by
+         * the integration they belong to (Dynamoid ORM models: by the ORM).
+         */
+        public Builder models(Class<?>... models) {
             this.models.addAll(List.of(models));
             return this;
         }
@@ -254,16 +285,17 @@ public final class DynamoidExtension implements BeforeAllCallback, AfterAllCallb
         }
 
         /**
-         * ORM settings (timestamps, scan warnings, ...). The extension then sets the endpoint, and with an
-         * external endpoint makes the namespace unique.
+         * Settings for an integration's configuration builder, e.g. the ORM's
+         * {@code configure(DynamoidConfig.Builder.class, c -> c.timestamps(false))}. The integration then sets the
+         * endpoint, and with an external endpoint the class's namespace. Configurers of a type apply in order.
          */
-        public Builder config(UnaryOperator<DynamoidConfig.Builder> config) {
-            this.config = Objects.requireNonNull(config, "config");
+        public <T> Builder configure(Class<T> type, UnaryOperator<T> configurer) {
+            configurers.add(new Configurer<>(type, configurer));
             return this;
         }
 
         public DynamoidExtension build() {
-            return new DynamoidExtension(new Settings(reset, List.copyOf(models), dataDirectory, config));
+            return new DynamoidExtension(new Settings(reset, List.copyOf(models), dataDirectory, List.copyOf(configurers)));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.dynamoid.junit;
 
-import io.dynamoid.orm.Model;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -11,13 +10,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Gives the test class its own in-memory DynamoDB emulator and an ORM instance on it, both closed after the
- * class; {@code @Nested} classes share their outer class's. Inject what a test needs by parameter type, or into
- * {@link DynamoidResource} fields: {@code DynamoDbClient}, {@code DynamoDbAsyncClient},
- * {@code DynamoDbStreamsClient}, {@code Emulator}, the endpoint {@code URI}, {@code Dynamoid}. The class's
- * {@code Dynamoid} is current on the test thread during its tests and {@code @BeforeAll}/{@code @AfterAll}
- * methods, so {@code User.find...} and {@code user.save()} reach this class's emulator, also when classes run in
- * parallel.
+ * Gives the test class its own in-memory DynamoDB emulator, closed after the class; {@code @Nested} classes share
+ * their outer class's. Inject what a test needs by parameter type, or into {@link DynamoidResource} fields:
+ * {@code DynamoDbClient}, {@code DynamoDbAsyncClient}, {@code DynamoDbStreamsClient}, {@code Emulator}, the
+ * endpoint {@code URI}. With {@code dynamoid-orm} on the test classpath also {@code Dynamoid}, an ORM instance on
+ * the class's emulator: it is current on the test thread during the class's tests and
+ * {@code @BeforeAll}/{@code @AfterAll} methods, so {@code User.find...} and {@code user.save()} reach this class's
+ * emulator, also when classes run in parallel.
  * <pre>{@code
  * @DynamoidTest(models = User.class, reset = Reset.EMPTY_TABLES)
  * class UserTest {
@@ -35,6 +34,7 @@ import java.lang.annotation.Target;
  *
  * <p>For settings an annotation cannot hold (ORM configuration), register the extension instead:
  * {@code @RegisterExtension static DynamoidExtension dynamo = DynamoidExtension.builder()...build();}
+ * Libraries other than the ORM can add their own objects through {@link io.dynamoid.junit.spi.DynamoidIntegration}.
  */
 @Documented
 @Inherited
@@ -45,8 +45,11 @@ public @interface DynamoidTest {
     /** What happens to the tables before each test. */
     Reset reset() default Reset.NONE;
 
-    /** Models whose tables are created before the class's tests (and again after a {@link Reset#DROP_TABLES}). */
-    Class<? extends Model<?>>[] models() default {};
+    /**
+     * Models whose tables are created before the class's tests (and again after a {@link Reset#DROP_TABLES}), by the
+     * integration they belong to: Dynamoid ORM models need {@code dynamoid-orm} on the test classpath.
+     */
+    Class<?>[] models() default {};
 
     /**
      * A data directory for a persistent emulator, relative to the working directory; empty for in memory. What the

@@ -3,19 +3,64 @@ package io.dynamoid.junit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** Emptying a table through the DynamoDB API, for endpoints whose storage we cannot reach. */
+/** Listing, emptying and deleting tables through the DynamoDB API, for endpoints whose storage we cannot reach. */
 final class EndpointTables {
     private static final int BATCH = 25;
     private static final int ATTEMPTS = 10;
+    private static final long DELETE_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(5);
 
     private EndpointTables() {
+    }
+
+    /** The names of the tables that start with {@code prefix}, every page of ListTables. */
+    static List<String> withPrefix(DynamoDbClient client, String prefix) {
+        List<String> names = new ArrayList<>();
+        for (String name : client.listTablesPaginator(b -> b.exclusiveStartTableName(prefix.isEmpty() ? null : prefix)).tableNames()) {
+            if (!name.startsWith(prefix)) {
+                break; // names come in order after the prefix: those with it come first, then none
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** Deletes the table, without waiting for DynamoDB to finish (seconds on AWS): what a class leaves behind. */
+    static void delete(DynamoDbClient client, String table) {
+        try {
+            client.deleteTable(b -> b.tableName(table));
+        } catch (ResourceNotFoundException e) {
+            // gone already
+        }
+    }
+
+    /** Deletes the table and waits until it is gone, so that a table of the same name can be created at once. */
+    static void deleteAndWait(DynamoDbClient client, String table) {
+        try {
+            client.deleteTable(b -> b.tableName(table));
+        } catch (ResourceNotFoundException e) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + DELETE_TIMEOUT_MILLIS;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                client.describeTable(b -> b.tableName(table));
+            } catch (ResourceNotFoundException e) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("Table " + table + " still exists " + DELETE_TIMEOUT_MILLIS / 1000 + " s after DeleteTable");
+            }
+            pause(Math.min(1000, 10L << Math.min(attempt, 7)));
+        }
     }
 
     /** Scans the keys and deletes them in batches of 25, sending unprocessed items again with backoff. */
@@ -57,7 +102,7 @@ final class EndpointTables {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while emptying a table", e);
+            throw new IllegalStateException("Interrupted while waiting for a table", e);
         }
     }
 }

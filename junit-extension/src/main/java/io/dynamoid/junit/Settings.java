@@ -1,21 +1,18 @@
 package io.dynamoid.junit;
 
-import io.dynamoid.orm.DynamoidConfig;
-import io.dynamoid.orm.Model;
+import io.dynamoid.junit.spi.Configurer;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /** What a test class asked for, from {@link DynamoidTest} or {@link DynamoidExtension.Builder}. */
-record Settings(Reset reset, List<Class<? extends Model<?>>> models, Path dataDirectory,
-                UnaryOperator<DynamoidConfig.Builder> config) {
+record Settings(Reset reset, List<Class<?>> models, Path dataDirectory, List<Configurer<?>> configurers) {
 
-    static final Settings DEFAULTS = new Settings(Reset.NONE, List.of(), null, UnaryOperator.identity());
+    static final Settings DEFAULTS = new Settings(Reset.NONE, List.of(), null, List.of());
 
     static Settings of(DynamoidTest annotation) {
         String directory = annotation.dataDirectory();
         return new Settings(annotation.reset(), List.of(annotation.models()),
-                directory.isEmpty() ? null : Path.of(directory), UnaryOperator.identity());
+                directory.isEmpty() ? null : Path.of(directory), List.of());
     }
 }

@@ -1,6 +1,5 @@
 package io.dynamoid.junit;
 
-import io.dynamoid.orm.Dynamoid;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,15 +25,23 @@ import java.util.Map;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 class BuilderTest {
 
     @Test
-    void registeredExtensionCreatesModelTablesResetsAndConfiguresTheOrm() {
+    void registeredExtensionCreatesModelTablesResetsAndConfiguresTheIntegration() {
         Kit.assertAllPassed(Kit.run(Registered.class), 2);
+    }
+
+    @Test
+    void configurerOfATypeNoIntegrationTakesIsRefusedNamingIt() {
+        Throwable failure = Kit.onlyFailure(Kit.run(ConfiguresNobody.class));
+
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertEquals("No integration on the classpath takes configuration of type java.lang.StringBuilder:"
+                + " io.dynamoid.junit.LedgerIntegration is there. The Dynamoid ORM's DynamoidConfig.Builder needs"
+                + " io.dynamoid:dynamoid-orm on the test classpath.", failure.getMessage());
     }
 
     @Test
@@ -100,24 +107,36 @@ class BuilderTest {
     static class Registered {
         @RegisterExtension
         static final DynamoidExtension dynamo = DynamoidExtension.builder()
-                .models(Thing.class)
+                .models(Entries.Coin.class)
                 .reset(Reset.EMPTY_TABLES)
-                .config(c -> c.timestamps(false))
+                .configure(Ledger.Settings.class, s -> new Ledger.Settings(s.label() + ", configured"))
+                .configure(Ledger.Settings.class, s -> new Ledger.Settings(s.label() + " twice"))
                 .build();
 
         @Test
         @Order(1)
-        void write(DynamoDbClient client, Dynamoid dynamoid) {
-            assertEquals(List.of("dynamoid_things"), Tables.names(client));
-            assertFalse(dynamoid.config().timestamps());
-            Thing thing = Thing.named("first").saveOrThrow();
-            assertNull(thing.getCreatedAt(), "timestamps are off");
+        void write(DynamoDbClient client, Ledger ledger) {
+            assertEquals(List.of("coin"), Tables.names(client));
+            assertEquals("plain, configured twice", ledger.label());
+            Tables.put(client, "coin", "1", "gone");
         }
 
         @Test
         @Order(2)
         void emptiedBeforeThisTest(DynamoDbClient client) {
-            assertEquals(0, client.describeTable(b -> b.tableName("dynamoid_things")).table().itemCount());
+            assertEquals(null, Tables.get(client, "coin", "1"));
+        }
+    }
+
+    @Fixture
+    static class ConfiguresNobody {
+        @RegisterExtension
+        static final DynamoidExtension dynamo = DynamoidExtension.builder()
+                .configure(StringBuilder.class, b -> b.append("x"))
+                .build();
+
+        @Test
+        void test() {
         }
     }
 

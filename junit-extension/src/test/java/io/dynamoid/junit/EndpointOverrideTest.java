@@ -1,7 +1,6 @@
 package io.dynamoid.junit;
 
 import io.dynamoid.emulator.Emulator;
-import io.dynamoid.orm.Dynamoid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +21,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A second emulator started here stands in for "another endpoint" (DynamoDB, DynamoDB Local, dynalite). */
 class EndpointOverrideTest {
     static final Map<String, Object> seen = new ConcurrentHashMap<>();
+    static volatile CountDownLatch bothWritten;
     private static Emulator elsewhere;
     private static DynamoDbClient elsewhereClient;
 
@@ -60,7 +64,7 @@ class EndpointOverrideTest {
 
     private static EngineExecutionResults runAgainstEndpoint(Map<String, String> more, Class<?>... fixtures) {
         Map<String, String> configuration = new HashMap<>(more);
-        configuration.put("dynamoid.endpoint", elsewhere.endpoint().toString());
+        configuration.put(Kit.ENDPOINT, elsewhere.endpoint().toString());
         return Kit.run(configuration, fixtures);
     }
 
@@ -71,7 +75,7 @@ class EndpointOverrideTest {
         assertEquals(elsewhere.endpoint(), seen.get("endpoint"));
         String namespace = (String) seen.get("namespace");
         assertTrue(namespace.matches("dynamoid_[0-9a-f]{10}"), namespace);
-        assertEquals(List.of(namespace + "_things"), seen.get("tables during the test"));
+        assertEquals(List.of(namespace + "_coin"), seen.get("tables during the test"));
     }
 
     @Test
@@ -83,9 +87,11 @@ class EndpointOverrideTest {
 
     @Test
     void classesOnTheSameEndpointDoNotSeeEachOther() {
-        Kit.assertAllPassed(runAgainstEndpoint(Kit.parallelClasses(), SavesItsName.class, AlsoSavesItsName.class), 2);
+        bothWritten = new CountDownLatch(2);
+        Kit.assertAllPassed(runAgainstEndpoint(Kit.parallelClasses(), SavesFirst.class, SavesSecond.class), 2);
 
-        assertNotEquals(seen.get(SavesItsName.class.getSimpleName()), seen.get(AlsoSavesItsName.class.getSimpleName()));
+        assertNotEquals(seen.get(SavesFirst.class.getSimpleName()), seen.get(SavesSecond.class.getSimpleName()));
+        assertEquals(List.of(), Tables.names(elsewhereClient), "both namespaces deleted");
     }
 
     @Test
@@ -120,42 +126,41 @@ class EndpointOverrideTest {
     }
 
     @Fixture
-    @DynamoidTest(models = Thing.class)
+    @DynamoidTest(models = Entries.Coin.class)
     static class UsesTheEndpoint {
         @Test
-        void test(URI endpoint, Dynamoid dynamoid, DynamoDbClient client) {
+        void test(URI endpoint, Ledger ledger, DynamoDbClient client) {
             seen.put("endpoint", endpoint);
-            seen.put("namespace", dynamoid.config().namespace());
+            seen.put("namespace", ledger.endpoint().namespace());
             seen.put("tables during the test", Tables.names(client));
-            Thing saved = Thing.named("remote").saveOrThrow();
-            assertEquals("remote", Thing.find.byId(saved.getId()).name);
+            assertEquals(endpoint, ledger.endpoint().uri());
+            assertFalse(ledger.endpoint().embedded());
+        }
+    }
+
+    /** Writes its name into the table "{namespace}_same" and reads it back after the other class wrote its own. */
+    abstract static class SavesItsName {
+        @Test
+        void test(Ledger ledger, DynamoDbClient client) throws InterruptedException {
+            String me = getClass().getSimpleName();
+            String table = ledger.endpoint().tablePrefix() + "same";
+            seen.put(me, ledger.endpoint().namespace());
+            Tables.create(client, table);
+            Tables.put(client, table, "1", me);
+            bothWritten.countDown();
+            assertTrue(bothWritten.await(60, TimeUnit.SECONDS), "the classes overlap");
+            assertEquals(me, Tables.get(client, table, "1"));
         }
     }
 
     @Fixture
-    @DynamoidTest(models = Thing.class)
-    static class SavesItsName {
-        @Test
-        void test(Dynamoid dynamoid) {
-            seen.put(getClass().getSimpleName(), dynamoid.config().namespace());
-            Thing thing = Thing.named(getClass().getSimpleName());
-            thing.setId("same-id");
-            thing.save();
-            assertEquals(getClass().getSimpleName(), Thing.find.byId("same-id").name);
-        }
+    @DynamoidTest
+    static class SavesFirst extends SavesItsName {
     }
 
     @Fixture
-    @DynamoidTest(models = Thing.class)
-    static class AlsoSavesItsName {
-        @Test
-        void test(Dynamoid dynamoid) {
-            seen.put(getClass().getSimpleName(), dynamoid.config().namespace());
-            Thing thing = Thing.named(getClass().getSimpleName());
-            thing.setId("same-id");
-            thing.save();
-            assertEquals(getClass().getSimpleName(), Thing.find.byId("same-id").name);
-        }
+    @DynamoidTest
+    static class SavesSecond extends SavesItsName {
     }
 
     @Fixture
@@ -167,36 +172,36 @@ class EndpointOverrideTest {
     }
 
     @Fixture
-    @DynamoidTest(models = Thing.class, reset = Reset.DROP_TABLES)
+    @DynamoidTest(models = Entries.Coin.class, reset = Reset.DROP_TABLES)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class DropsBetweenMethods {
         @Test
         @Order(1)
-        void write(DynamoDbClient client, Dynamoid dynamoid) {
-            Tables.create(client, dynamoid.config().namespace() + "_raw");
+        void write(DynamoDbClient client, Ledger ledger) {
+            Tables.create(client, ledger.endpoint().tablePrefix() + "raw");
         }
 
         @Test
         @Order(2)
-        void onlyModelTablesAreBack(DynamoDbClient client, Dynamoid dynamoid) {
-            assertEquals(List.of("another_application", dynamoid.tableName(Thing.class)), Tables.names(client));
+        void onlyModelTablesAreBack(DynamoDbClient client, Ledger ledger) {
+            assertEquals(List.of("another_application", Ledger.tableName(ledger.endpoint(), Entries.Coin.class)), Tables.names(client));
         }
     }
 
     @Fixture
-    @DynamoidTest(models = Thing.class, reset = Reset.EMPTY_TABLES)
+    @DynamoidTest(models = Entries.Coin.class, reset = Reset.EMPTY_TABLES)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class EmptiesBetweenMethods {
         @Test
         @Order(1)
-        void write() {
-            Thing.named("gone").saveOrThrow();
+        void write(DynamoDbClient client, Ledger ledger) {
+            Tables.put(client, Ledger.tableName(ledger.endpoint(), Entries.Coin.class), "1", "gone");
         }
 
         @Test
         @Order(2)
-        void emptied(DynamoDbClient client, Dynamoid dynamoid) {
-            assertEquals(0, client.describeTable(b -> b.tableName(dynamoid.tableName(Thing.class))).table().itemCount());
+        void emptied(DynamoDbClient client, Ledger ledger) {
+            assertNull(Tables.get(client, Ledger.tableName(ledger.endpoint(), Entries.Coin.class), "1"));
         }
     }
 }

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(Fixture.OnlyThroughTheKit.class)
-@interface Fixture {
+public @interface Fixture {
     String PARAMETER = "dynamoid.junit.fixtures";
 
     final class OnlyThroughTheKit implements ExecutionCondition {

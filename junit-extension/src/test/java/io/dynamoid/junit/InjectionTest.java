@@ -1,16 +1,19 @@
 package io.dynamoid.junit;
 
 import io.dynamoid.emulator.Emulator;
-import io.dynamoid.orm.Dynamoid;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +55,10 @@ class InjectionTest {
     @Test
     void sameInstancesForEveryTestOfAClass() {
         Kit.assertAllPassed(Kit.run(TwoMethods.class), 2);
-        assertSame(seen.get("first"), seen.get("second"));
+        List<?> first = (List<?>) seen.get("first");
+        List<?> second = (List<?>) seen.get("second");
+        assertSame(first.get(0), second.get(0));
+        assertSame(first.get(1), second.get(1));
     }
 
     @Test
@@ -64,7 +70,7 @@ class InjectionTest {
                 + " of void io.dynamoid.junit.InjectionTest$AsksForAString.test(java.lang.String): the supported types are"
                 + " software.amazon.awssdk.services.dynamodb.DynamoDbClient, software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient,"
                 + " software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient, io.dynamoid.emulator.Emulator, java.net.URI,"
-                + " io.dynamoid.orm.Dynamoid"), failure.getMessage());
+                + " io.dynamoid.junit.Ledger"), failure.getMessage());
     }
 
     @Test
@@ -93,15 +99,53 @@ class InjectionTest {
                 failure.getMessage());
     }
 
+    @Test
+    void extensionsBuiltOnTopLookUpWhatAParameterWouldReceive() {
+        Kit.assertAllPassed(Kit.run(LooksUp.class, LooksUpWithoutTheAnnotation.class), 2);
+
+        assertEquals(Optional.empty(), seen.get(LooksUpWithoutTheAnnotation.class.getSimpleName()));
+    }
+
+    /** What another extension, registered after DynamoidExtension, sees through {@link DynamoidExtension#lookup}. */
+    static final class LooksUpBeforeEach implements BeforeEachCallback {
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            String key = context.getRequiredTestClass().getSimpleName();
+            seen.put(key, DynamoidExtension.lookup(context, Ledger.class));
+            seen.put(key + " emulator", DynamoidExtension.lookup(context, Emulator.class));
+            seen.put(key + " string", DynamoidExtension.lookup(context, String.class));
+        }
+    }
+
+    @Fixture
+    @DynamoidTest
+    @ExtendWith(LooksUpBeforeEach.class)
+    static class LooksUp {
+        @Test
+        void test(Ledger ledger, Emulator emulator) {
+            assertEquals(Optional.of(ledger), seen.get("LooksUp"));
+            assertEquals(Optional.of(emulator), seen.get("LooksUp emulator"));
+            assertEquals(Optional.empty(), seen.get("LooksUp string"), "not an injectable type");
+        }
+    }
+
+    @Fixture
+    @ExtendWith(LooksUpBeforeEach.class)
+    static class LooksUpWithoutTheAnnotation {
+        @Test
+        void test() {
+        }
+    }
+
     @Fixture
     @DynamoidTest
     static class TakesEveryType {
         @Test
         void test(DynamoDbClient client, DynamoDbAsyncClient asyncClient, DynamoDbStreamsClient streamsClient,
-                  Emulator emulator, URI endpoint, Dynamoid dynamoid) {
+                  Emulator emulator, URI endpoint, Ledger ledger) {
             assertEquals(emulator.endpoint(), endpoint);
-            assertEquals(endpoint, dynamoid.endpoint());
-            assertSame(dynamoid.client(), client, "the ORM's client: what the ORM writes is what the test reads");
+            assertEquals(endpoint, ledger.endpoint().uri(), "the integration's session is on the class's emulator");
+            assertEquals(Optional.of(endpoint), client.serviceClientConfiguration().endpointOverride());
             assertEquals(Optional.of(endpoint), streamsClient.serviceClientConfiguration().endpointOverride());
 
             Tables.create(client, "made_with_sync");
@@ -135,14 +179,15 @@ class InjectionTest {
         @DynamoidResource
         private DynamoDbClient client;
         @DynamoidResource
-        private Dynamoid dynamoid;
+        private Ledger ledger;
         /** Not annotated: left alone even though its type is supported. */
         private URI untouched;
 
         @Test
-        void test(URI endpoint) {
+        void test(URI endpoint, DynamoDbClient injected, Ledger injectedLedger) {
             assertEquals(endpoint, emulator.endpoint());
-            assertSame(dynamoid.client(), client);
+            assertSame(injected, client);
+            assertSame(injectedLedger, ledger);
             assertEquals(null, untouched);
         }
     }
@@ -151,19 +196,19 @@ class InjectionTest {
     @DynamoidTest
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class PerClassInstance {
-        private final Dynamoid fromConstructor;
+        private final Ledger fromConstructor;
         @DynamoidResource
         private DynamoDbClient client;
 
-        PerClassInstance(Dynamoid dynamoid) {
-            this.fromConstructor = dynamoid;
+        PerClassInstance(Ledger ledger) {
+            this.fromConstructor = ledger;
         }
 
         @Test
-        void test(Dynamoid dynamoid) {
-            assertSame(dynamoid, fromConstructor);
-            assertSame(dynamoid.client(), client);
-            assertSame(dynamoid, Dynamoid.current());
+        void test(Ledger ledger, DynamoDbClient injected) {
+            assertSame(ledger, fromConstructor);
+            assertSame(injected, client);
+            assertSame(ledger, Ledger.current());
         }
     }
 
@@ -171,13 +216,13 @@ class InjectionTest {
     @DynamoidTest
     static class TwoMethods {
         @Test
-        void first(Dynamoid dynamoid) {
-            seen.put("first", dynamoid);
+        void first(Ledger ledger, DynamoDbClient client) {
+            seen.put("first", List.of(ledger, client));
         }
 
         @Test
-        void second(Dynamoid dynamoid) {
-            seen.put("second", dynamoid);
+        void second(Ledger ledger, DynamoDbClient client) {
+            seen.put("second", List.of(ledger, client));
         }
     }
 

@@ -18,17 +18,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Jupiter engine with EngineTestKit. Embedded emulators unless the configuration names an endpoint, whatever
  * DYNAMOID_ENDPOINT says in the environment of this build.
  */
-final class Kit {
+public final class Kit {
+    /** The configuration parameter naming an endpoint, and its value for embedded emulators. */
+    public static final String ENDPOINT = "dynamoid.endpoint";
+    public static final String EMBEDDED = "embedded";
+
     private Kit() {
     }
 
-    static EngineExecutionResults run(Class<?>... fixtures) {
+    public static EngineExecutionResults run(Class<?>... fixtures) {
         return run(Map.of(), fixtures);
     }
 
-    static EngineExecutionResults run(Map<String, String> configuration, Class<?>... fixtures) {
+    public static EngineExecutionResults run(Map<String, String> configuration, Class<?>... fixtures) {
         Map<String, String> parameters = new HashMap<>();
-        parameters.put(ExternalEndpoint.PARAMETER, ExternalEndpoint.EMBEDDED);
+        parameters.put(ENDPOINT, EMBEDDED);
         parameters.put(Fixture.PARAMETER, "true");
         parameters.putAll(configuration);
         return EngineTestKit.engine("junit-jupiter")
@@ -38,7 +42,7 @@ final class Kit {
     }
 
     /** Parallel classes (the JUnit settings a build would put in junit-platform.properties); methods stay sequential. */
-    static Map<String, String> parallelClasses() {
+    public static Map<String, String> parallelClasses() {
         return Map.of("junit.jupiter.execution.parallel.enabled", "true",
                 "junit.jupiter.execution.parallel.mode.default", "same_thread",
                 "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
@@ -47,25 +51,25 @@ final class Kit {
     }
 
     /** Every failure of the run, tests and containers, with its display name. */
-    static List<String> failures(EngineExecutionResults results) {
+    public static List<String> failures(EngineExecutionResults results) {
         return results.allEvents().failed().stream()
                 .map(e -> e.getTestDescriptor().getDisplayName() + ": " + failure(e))
                 .toList();
     }
 
-    static Throwable failure(Event event) {
+    public static Throwable failure(Event event) {
         return event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
     }
 
     /** The one failure of the run. */
-    static Throwable onlyFailure(EngineExecutionResults results) {
+    public static Throwable onlyFailure(EngineExecutionResults results) {
         List<Event> failed = results.allEvents().failed().list();
         assertEquals(1, failed.size(), () -> "failures: " + failures(results));
         return failure(failed.get(0));
     }
 
     /** Asserts that nothing failed or aborted and that {@code tests} tests passed. */
-    static void assertAllPassed(EngineExecutionResults results, int tests) {
+    public static void assertAllPassed(EngineExecutionResults results, int tests) {
         assertEquals(List.of(), failures(results));
         assertEquals(0, results.allEvents().aborted().count(), "aborted");
         assertEquals(tests, results.testEvents().succeeded().count(), "tests passed");

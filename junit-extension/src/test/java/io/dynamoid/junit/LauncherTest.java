@@ -10,6 +10,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /** Through junit-platform-launcher, as IDEs and build tools other than Surefire run tests. */
@@ -19,7 +20,7 @@ class LauncherTest {
     void runsThroughTheLauncher() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(TwoMethods.class))
-                .configurationParameter(ExternalEndpoint.PARAMETER, ExternalEndpoint.EMBEDDED)
+                .configurationParameter(Kit.ENDPOINT, Kit.EMBEDDED)
                 .configurationParameter(Fixture.PARAMETER, "true")
                 .build();
         Launcher launcher = LauncherFactory.create();
@@ -33,16 +34,16 @@ class LauncherTest {
     }
 
     @Fixture
-    @DynamoidTest(models = Thing.class)
+    @DynamoidTest(models = Entries.Coin.class)
     static class TwoMethods {
         @Test
-        void ormSaves() {
-            Thing.named("launched").save();
+        void integrationIsCurrent(Ledger ledger) {
+            assertSame(ledger, Ledger.current());
         }
 
         @Test
         void clientSeesTheModelTable(DynamoDbClient client) {
-            assertEquals(java.util.List.of("dynamoid_things"), Tables.names(client));
+            assertEquals(java.util.List.of("coin"), Tables.names(client));
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.dynamoid.junit;
 
-import io.dynamoid.orm.ConfigurationException;
-import io.dynamoid.orm.Dynamoid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,12 +12,14 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,14 +56,23 @@ class LifecycleTest {
     }
 
     @Test
-    void classInstanceIsCurrentInTestsAndClassLifecycleMethodsThenRestored() {
+    void integrationIsCurrentInTestsAndClassLifecycleMethodsThenRestored() {
         EngineExecutionResults results = Kit.run(ChecksCurrent.class);
 
         Kit.assertAllPassed(results, 1);
         assertSame(seen.get("injected"), seen.get("beforeAll"));
         assertSame(seen.get("injected"), seen.get("test"));
         assertSame(seen.get("injected"), seen.get("afterAll"));
-        assertThrows(ConfigurationException.class, Dynamoid::current, "nothing stays current on the launching thread");
+        assertNull(Ledger.current(), "nothing stays current on the launching thread");
+    }
+
+    @Test
+    void integrationSessionIsClosedAfterTheClassOnce() {
+        Kit.assertAllPassed(Kit.run(ChecksCurrent.class), 1);
+
+        Ledger ledger = (Ledger) seen.get("injected");
+        assertTrue(ledger.closed());
+        assertEquals(List.of("close"), ledger.events());
     }
 
     private static void assertRefusesConnections(URI endpoint) {
@@ -117,19 +126,19 @@ class LifecycleTest {
     @DynamoidTest
     static class ChecksCurrent {
         @BeforeAll
-        static void beforeAll(Dynamoid dynamoid) {
-            seen.put("injected", dynamoid);
-            seen.put("beforeAll", Dynamoid.current());
+        static void beforeAll(Ledger ledger) {
+            seen.put("injected", ledger);
+            seen.put("beforeAll", Ledger.current());
         }
 
         @Test
         void test() {
-            seen.put("test", Dynamoid.current());
+            seen.put("test", Ledger.current());
         }
 
         @AfterAll
         static void afterAll() {
-            seen.put("afterAll", Dynamoid.current());
+            seen.put("afterAll", Ledger.current());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.dynamoid.junit;
 
-import io.dynamoid.orm.Dynamoid;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -25,12 +24,12 @@ class NestedTest {
     }
 
     @Test
-    void nestedClassesShareTheOuterClassEmulatorAndOrm() {
+    void nestedClassesShareTheOuterClassEmulatorAndIntegrationSession() {
         Kit.assertAllPassed(Kit.run(Outer.class), 3);
 
         assertEquals(seen.get("outer"), seen.get("inner"));
         assertEquals(seen.get("outer"), seen.get("innermost"));
-        assertSame(seen.get("outer dynamoid"), seen.get("inner dynamoid"));
+        assertSame(seen.get("outer ledger"), seen.get("inner ledger"));
     }
 
     @Test
@@ -54,18 +53,18 @@ class NestedTest {
         }
 
         @Test
-        void outer(URI endpoint, Dynamoid dynamoid) {
+        void outer(URI endpoint, Ledger ledger) {
             seen.put("outer", endpoint);
-            seen.put("outer dynamoid", dynamoid);
+            seen.put("outer ledger", ledger);
         }
 
         @Nested
         class Inner {
             @Test
-            void inner(URI endpoint, Dynamoid dynamoid, DynamoDbClient client) {
+            void inner(URI endpoint, Ledger ledger, DynamoDbClient client) {
                 seen.put("inner", endpoint);
-                seen.put("inner dynamoid", dynamoid);
-                assertSame(dynamoid, Dynamoid.current());
+                seen.put("inner ledger", ledger);
+                assertSame(ledger, Ledger.current());
                 assertTrue(Tables.names(client).contains("shared"), "table made by the outer class");
             }
 
@@ -80,20 +79,19 @@ class NestedTest {
     }
 
     @Fixture
-    @DynamoidTest(models = Thing.class)
+    @DynamoidTest(models = Entries.Coin.class)
     static class OuterWithModels {
         @Test
-        void outerModelTable(DynamoDbClient client, Dynamoid dynamoid) {
-            assertTrue(Tables.names(client).contains(dynamoid.tableName(Thing.class)));
+        void outerModelTable(DynamoDbClient client) {
+            assertEquals(java.util.List.of("coin"), Tables.names(client));
         }
 
         @Nested
-        @DynamoidTest(models = Gadget.class)
+        @DynamoidTest(models = Entries.Note.class)
         class WithMoreModels {
             @Test
-            void bothTables(DynamoDbClient client, Dynamoid dynamoid) {
-                assertEquals(java.util.List.of(dynamoid.tableName(Gadget.class), dynamoid.tableName(Thing.class)),
-                        Tables.names(client));
+            void bothTables(DynamoDbClient client) {
+                assertEquals(java.util.List.of("coin", "note"), Tables.names(client));
             }
         }
     }

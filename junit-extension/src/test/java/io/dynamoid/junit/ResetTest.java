@@ -1,6 +1,5 @@
 package io.dynamoid.junit;
 
-import io.dynamoid.orm.Dynamoid;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,10 @@ class ResetTest {
     }
 
     @Test
-    void ormSavesAgainAfterItsTableWasDropped() {
-        Kit.assertAllPassed(Kit.run(SavesAfterDrop.class), 2);
+    void dropTablesTellsTheIntegrationBeforeItRecreatesTheModelTables() {
+        Kit.assertAllPassed(Kit.run(DropsTables.class), 2);
+
+        assertEquals(List.of("create [Coin]", "drop", "create [Coin]", "drop", "create [Coin]", "close"), DropsTables.ledger.events());
     }
 
     @Fixture
@@ -55,7 +56,7 @@ class ResetTest {
     }
 
     @Fixture
-    @DynamoidTest(reset = Reset.EMPTY_TABLES, models = Thing.class)
+    @DynamoidTest(reset = Reset.EMPTY_TABLES, models = Entries.Coin.class)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class EmptiesTables {
         @Test
@@ -63,59 +64,38 @@ class ResetTest {
         void write(DynamoDbClient client) {
             Tables.create(client, "raw");
             Tables.put(client, "raw", "1", "gone");
-            Thing thing = Thing.named("gone");
-            thing.setId("t1");
-            thing.save();
-            assertNotNull(Thing.find.byId("t1"));
+            Tables.put(client, "coin", "1", "gone");
+            assertNotNull(Tables.get(client, "coin", "1"));
         }
 
         @Test
         @Order(2)
-        void read(DynamoDbClient client, Dynamoid dynamoid) {
-            assertEquals(List.of(dynamoid.tableName(Thing.class), "raw"), Tables.names(client));
+        void read(DynamoDbClient client) {
+            assertEquals(List.of("coin", "raw"), Tables.names(client));
             assertNull(Tables.get(client, "raw", "1"));
-            assertEquals(0, client.describeTable(b -> b.tableName(dynamoid.tableName(Thing.class))).table().itemCount());
+            assertEquals(0, client.describeTable(b -> b.tableName("coin")).table().itemCount());
         }
     }
 
     @Fixture
-    @DynamoidTest(reset = Reset.DROP_TABLES, models = Thing.class)
+    @DynamoidTest(reset = Reset.DROP_TABLES, models = Entries.Coin.class)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class DropsTables {
+        static volatile Ledger ledger;
+
         @Test
         @Order(1)
-        void write(DynamoDbClient client) {
+        void write(DynamoDbClient client, Ledger injected) {
+            ledger = injected;
             Tables.create(client, "raw");
-            Thing thing = Thing.named("gone");
-            thing.setId("t1");
-            thing.save();
+            Tables.put(client, "coin", "1", "gone");
         }
 
         @Test
         @Order(2)
-        void read(DynamoDbClient client, Dynamoid dynamoid) {
-            assertEquals(List.of(dynamoid.tableName(Thing.class)), Tables.names(client));
-            assertEquals(0, client.describeTable(b -> b.tableName(dynamoid.tableName(Thing.class))).table().itemCount());
-        }
-    }
-
-    /** No models declared: the ORM created its table on save, and must create it again after the drop. */
-    @Fixture
-    @DynamoidTest(reset = Reset.DROP_TABLES)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class SavesAfterDrop {
-        @Test
-        @Order(1)
-        void first() {
-            Thing.named("one").saveOrThrow();
-        }
-
-        @Test
-        @Order(2)
-        void second(DynamoDbClient client) {
-            assertEquals(List.of(), Tables.names(client));
-            Thing saved = Thing.named("two").saveOrThrow();
-            assertEquals("two", Thing.find.byId(saved.getId()).name);
+        void read(DynamoDbClient client) {
+            assertEquals(List.of("coin"), Tables.names(client));
+            assertEquals(0, client.describeTable(b -> b.tableName("coin")).table().itemCount());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One ORM instance: a configuration, its SDK client (and, for LOCAL without an endpoint, its own embedded
@@ -164,6 +165,31 @@ public final class Dynamoid implements AutoCloseable {
             throw new ConfigurationException("Refusing to delete every table of the account: this instance has no namespace");
         }
         namespaceTables().forEach(engine.tables()::delete);
+    }
+
+    /**
+     * Runs the block on a new write {@link Transaction}, then commits it with one TransactWriteItems; when the
+     * block throws, the transaction is rolled back (nothing is sent) and the exception propagates.
+     */
+    public void transaction(Consumer<Transaction> block) {
+        Transaction.run(this, block);
+    }
+
+    /** A new write {@link Transaction}, sent by its {@code commit()}. */
+    public Transaction beginTransaction() {
+        return Transaction.on(this);
+    }
+
+    /** Runs the block on a new {@link ReadTransaction}, then reads: the records in the order asked. */
+    public List<Model<?>> readTransaction(Consumer<ReadTransaction> block) {
+        ReadTransaction reads = ReadTransaction.on(this);
+        block.accept(reads);
+        return reads.commit();
+    }
+
+    /** A new {@link ReadTransaction}, read by its {@code commit()}. */
+    public ReadTransaction beginReadTransaction() {
+        return ReadTransaction.on(this);
     }
 
     Engine engine() {

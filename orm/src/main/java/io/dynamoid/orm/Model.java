@@ -427,6 +427,11 @@ public abstract class Model<T extends Model<T>> {
         return state;
     }
 
+    /** A transaction saved this record, stored as {@code before} until then: what it wrote becomes the previous changes. */
+    void savedInTransaction(Map<String, AttributeValue> before) {
+        lifecycle.previousChanges(Dirty.changes(mapping(), before, state.persisted()));
+    }
+
     private Engine engine() {
         return dynamoid().engine();
     }

@@ -1,16 +1,24 @@
 package io.dynamoid.orm;
 
+import io.dynamoid.junit.DynamoidTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
 
-/** Tests against a live endpoint: see {@link OrmExtension}. */
+/**
+ * Tests against a live endpoint: {@link DynamoidTest} gives each class its own embedded emulator (or, with
+ * {@code DYNAMOID_ENDPOINT} set, a namespace of its own on that endpoint, deleted afterwards) and its
+ * {@link Dynamoid}, current on each test's thread. {@link OrmExtension} adds further instances and skips tests that
+ * need an operation the endpoint lacks. A subclass may add {@code @DynamoidTest(models = ..., reset = ...)}.
+ */
+@DynamoidTest
 public abstract class OrmTestBase {
     @RegisterExtension
     protected static final OrmExtension orm = new OrmExtension();
 
+    /** The class's instance. */
     protected static Dynamoid dynamoid() {
         return orm.dynamoid();
     }

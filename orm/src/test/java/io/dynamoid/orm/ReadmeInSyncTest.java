@@ -10,20 +10,25 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The README's quick start is the code {@link ReadmeExampleTest} runs: each marked snippet appears there verbatim. */
+/** The README's ORM examples are the code these tests run: each marked snippet appears in README.md verbatim. */
 class ReadmeInSyncTest {
+    private static final List<String> EXAMPLE_TESTS = List.of(
+            "io/dynamoid/orm/ReadmeExampleTest.java",
+            "io/dynamoid/orm/lifecycle/LifecycleExampleTest.java",
+            "io/dynamoid/orm/transactions/TransactionExampleTest.java");
 
     @Test
-    void readmeShowsExactlyTheSnippetsTheExampleTestRuns() throws IOException {
+    void readmeShowsExactlyTheSnippetsTheExampleTestsRun() throws IOException {
         Path module = Path.of("").toAbsolutePath();
         String readme = Files.readString(module.getParent().resolve("README.md"));
-        List<String> source = Files.readAllLines(module.resolve("src/test/java/io/dynamoid/orm/ReadmeExampleTest.java"));
-        List<String> snippets = snippets(source);
-        assertTrue(snippets.size() >= 2, "the example test marks its README snippets");
-        for (String snippet : snippets) {
-            // the test nests the model class; the README shows it as a top-level class
-            snippet = snippet.replace("public static class ", "public class ");
-            assertTrue(readme.contains(snippet), "README.md lacks this snippet of ReadmeExampleTest:\n" + snippet);
+        for (String test : EXAMPLE_TESTS) {
+            List<String> snippets = snippets(Files.readAllLines(module.resolve("src/test/java").resolve(test)));
+            assertTrue(snippets.size() >= 2, test + " marks its README snippets");
+            for (String snippet : snippets) {
+                // the tests nest model classes; the README shows them as top-level classes
+                snippet = snippet.replace("public static class ", "public class ");
+                assertTrue(readme.contains(snippet), "README.md lacks this snippet of " + test + ":\n" + snippet);
+            }
         }
     }
 

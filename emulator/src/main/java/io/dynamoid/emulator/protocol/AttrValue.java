@@ -1,15 +1,13 @@
 package io.dynamoid.emulator.protocol;
 
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A DynamoDB attribute value. Immutable: every collection inside is unmodifiable, numbers are normalized
+ * A DynamoDB attribute value. Immutable: every collection inside is unmodifiable (and compact: sets and maps
+ * are {@link CompactSet} and {@link CompactMap}, since stored items are made of these), numbers are normalized
  * once on the way in (so equal numbers are equal records), and writes build new values instead of changing
  * old ones. JSON exists only at the HTTP edge ({@link AttrValueJson}).
  */
@@ -46,7 +44,7 @@ public sealed interface AttrValue {
 
     record SS(Set<String> values) implements AttrValue {
         public SS {
-            values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+            values = CompactSet.copyOf(values);
         }
 
         public String type() { return "SS"; }
@@ -54,7 +52,7 @@ public sealed interface AttrValue {
 
     record NS(Set<BigDecimal> values) implements AttrValue {
         public NS {
-            values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+            values = CompactSet.copyOf(values);
         }
 
         public String type() { return "NS"; }
@@ -62,7 +60,7 @@ public sealed interface AttrValue {
 
     record BS(Set<Bytes> values) implements AttrValue {
         public BS {
-            values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+            values = CompactSet.copyOf(values);
         }
 
         public String type() { return "BS"; }
@@ -70,7 +68,7 @@ public sealed interface AttrValue {
 
     record M(Map<String, AttrValue> values) implements AttrValue {
         public M {
-            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            values = CompactMap.copyOf(values);
         }
 
         public String type() { return "M"; }

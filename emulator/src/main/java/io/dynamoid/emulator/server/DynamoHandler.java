@@ -3,9 +3,7 @@ package io.dynamoid.emulator.server;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynamoid.emulator.operations.EmulatorSettings;
 import io.dynamoid.emulator.operations.Operation;
@@ -15,6 +13,7 @@ import io.dynamoid.emulator.operations.Response;
 import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
+import io.dynamoid.emulator.protocol.JsonTree;
 import io.dynamoid.emulator.storage.Database;
 import io.dynamoid.emulator.storage.Databases;
 import io.dynamoid.emulator.streams.DatabaseStreams;
@@ -69,8 +68,6 @@ public final class DynamoHandler implements HttpHandler {
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_JSON_DEPTH).maxStringLength(MAX_REQUEST_BYTES).maxNumberLength(10_000).build())
             .build();
-    // Floats as BigDecimal: a double would turn 1e999999999 into Infinity, which has no decimal value.
-    private static final ObjectMapper MAPPER = new ObjectMapper(JSON).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     private final Operations operations;
@@ -166,7 +163,8 @@ public final class DynamoHandler implements HttpHandler {
         JsonNode json = null;
         if (body.length > 0) {
             try {
-                json = MAPPER.readTree(body);
+                // Floats as BigDecimal: a double would turn 1e999999999 into Infinity, which has no decimal value.
+                json = JsonTree.read(JSON, body);
             } catch (IOException | NumberFormatException e) {
                 // NumberFormatException: a number BigDecimal cannot hold, e.g. an exponent beyond an int.
                 throw Errors.serialization(null);

@@ -6,6 +6,9 @@ import io.dynamoid.emulator.persistence.Persistence;
 import io.dynamoid.emulator.persistence.PersistenceException;
 import io.dynamoid.emulator.persistence.SyncMode;
 
+import javax.management.MBeanServer;
+import javax.management.MBeanServerBuilder;
+import javax.management.MBeanServerDelegate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -50,16 +53,55 @@ public final class Main {
               --help, -help        print this help and exit
             """;
 
+    private static final String MBEAN_SERVER_BUILDER = "javax.management.builder.initial";
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        // One line when ready: Undertow and XNIO log through slf4j-simple at WARN unless the user says otherwise.
-        System.setProperty("org.jboss.logging.provider", System.getProperty("org.jboss.logging.provider", "slf4j"));
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        configureProcess();
         int code = run(args, System.out, System.err);
         if (code >= 0) System.exit(code);
+    }
+
+    /**
+     * What the standalone emulator sets for its whole process, unless the user set it (-D):
+     * <ul>
+     * <li>Undertow and XNIO log through slf4j-simple at WARN: one line when ready.
+     * <li>No JMX beans of our libraries. XNIO and jboss-threads register theirs with the platform MBean server,
+     *     and creating that server (introspecting and registering every MXBean of the JVM) was a third of the
+     *     CPU of a cold start. jboss-threads has a switch; XNIO has none but survives a failed registration, so
+     *     {@link NoXnioMBeanServerBuilder} refuses to build the platform server for XNIO during the start
+     *     ({@link #started} restores the JDK's builder after it). The server is then created only if something
+     *     else asks for it (jconsole, the management agent), as usual.
+     * </ul>
+     */
+    public static void configureProcess() {
+        setUnlessSet("org.jboss.logging.provider", "slf4j");
+        setUnlessSet("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setUnlessSet("jboss.threads.eqe.register-mbean", "false");
+        setUnlessSet(MBEAN_SERVER_BUILDER, NoXnioMBeanServerBuilder.class.getName());
+    }
+
+    /** Once the emulator listens: the JDK's own MBean server builder again, for whoever needs one later. */
+    public static void started() {
+        if (NoXnioMBeanServerBuilder.class.getName().equals(System.getProperty(MBEAN_SERVER_BUILDER))) {
+            System.clearProperty(MBEAN_SERVER_BUILDER);
+        }
+    }
+
+    private static void setUnlessSet(String property, String value) {
+        if (System.getProperty(property) == null) System.setProperty(property, value);
+    }
+
+    /** The JDK's MBean server builder, except that it refuses to build one for XNIO (see {@link #configureProcess}). */
+    public static final class NoXnioMBeanServerBuilder extends MBeanServerBuilder {
+        @Override
+        public MBeanServer newMBeanServer(String defaultDomain, MBeanServer outer, MBeanServerDelegate delegate) {
+            boolean forXnio = StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().startsWith("org.xnio.")));
+            if (forXnio) throw new UnsupportedOperationException("no MBean server for XNIO's MBeans");
+            return super.newMBeanServer(defaultDomain, outer, delegate);
+        }
     }
 
     /**
@@ -97,6 +139,7 @@ public final class Main {
             err.println("error: cannot start on " + options.host + ":" + options.port + ": " + rootMessage(e));
             return 1;
         }
+        started();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

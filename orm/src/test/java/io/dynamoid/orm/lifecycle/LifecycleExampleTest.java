@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The example proposed for the README's "Validations, callbacks and dirty tracking" section, run as written. */
 class LifecycleExampleTest extends OrmTestBase {
 
-    // --- proposed README snippet: model ---
+    // --- README snippet: model ---
     public static class Account extends Model<Account> {
         @NotBlank public String name;
         @Email public String email;
@@ -47,18 +47,16 @@ class LifecycleExampleTest extends OrmTestBase {
             createMicros = (System.nanoTime() - start) / 1000;
         }
     }
-    // --- end of proposed README snippet ---
+    // --- end of README snippet ---
 
     @Test
     void theLifecycleExampleRuns() {
         dynamoid().createTables(Account.class);
-        boolean savedInvalid;
-        List<String> errors;
-        // --- proposed README snippet: usage ---
+        // --- README snippet: usage ---
         Account account = new Account();
         account.name = "";
-        savedInvalid = account.save();        // false: nothing written
-        errors = account.errors();            // [invitation must not be null, name must not be blank]
+        boolean written = account.save();                 // false: nothing written
+        List<String> errors = account.errors();           // [invitation must not be null, name must not be blank]
         assertThrows(DocumentNotValidException.class, account::saveOrThrow);  // carries account.violations()
 
         account.name = "Ann";
@@ -72,9 +70,9 @@ class LifecycleExampleTest extends OrmTestBase {
         Object before = account.attributeWas("tags");       // [user]
         account.save();                        // UpdateItem of tags (and updated_at) only
         Set<String> saved = account.previousChanges().keySet();  // [tags, updated_at]
-        // --- end of proposed README snippet ---
+        // --- end of README snippet ---
 
-        assertFalse(savedInvalid);
+        assertFalse(written);
         assertEquals(List.of("invitation must not be null", "name must not be blank"), errors);
         assertEquals("ann@example.com", storedItem(Account.class, idKey(account.getId())).get("email").s());
         assertEquals(Map.of("tags", new Change(List.of("user"), List.of("user", "admin"))), changes);

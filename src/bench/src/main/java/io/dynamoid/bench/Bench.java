@@ -1,5 +1,7 @@
 package io.dynamoid.bench;
 
+import io.dynamoid.bench.footprint.ColdStart;
+import io.dynamoid.bench.footprint.HeapPerItem;
 import io.dynamoid.bench.workloads.BenchTable;
 import io.dynamoid.bench.workloads.Workload;
 import io.dynamoid.bench.workloads.Workloads;
@@ -47,7 +49,15 @@ public final class Bench {
             return;
         }
         try {
-            if (options.queryScaling()) {
+            if (options.coldStart()) {
+                Report.printMachine();
+                ColdStart.run(emulatorJar(options), options.coldStartRuns(), options.coldStartJavaOptions(), LOG_DIR);
+                Report.printLoadAverage();
+            } else if (options.heapPerItem()) {
+                Report.printMachine();
+                HeapPerItem.run(emulatorJar(options), options.heapItems(), options.threads(), LOG_DIR);
+                Report.printLoadAverage();
+            } else if (options.queryScaling()) {
                 Report report = new Report(options);
                 report.printHeader();
                 QueryScaling.run(options, report);
@@ -99,14 +109,8 @@ public final class Bench {
     static ServerProcess start(String name, BenchOptions options) {
         String java = ProcessHandle.current().info().command().orElse("java");
         return switch (name) {
-            case "ours" -> {
-                Path jar = Path.of(options.emulatorJar());
-                if (!Files.isRegularFile(jar)) {
-                    throw new IllegalStateException(jar.toAbsolutePath() + " not found: build it with"
-                            + " `mvn -B -q package -DskipTests -pl emulator,src/bench` (from the repository root)");
-                }
-                yield ServerProcess.start(name, List.of(java, "-jar", jar.toString()), List.of("--port", "{port}"), LOG_DIR);
-            }
+            case "ours" -> ServerProcess.start(name, List.of(java, "-jar", emulatorJar(options).toString()),
+                    List.of("--port", "{port}"), LOG_DIR);
             case "dynalite" -> ServerProcess.start(name,
                     List.of("node", Dynalite.cli(options.dynaliteCli()).toString(),
                             "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"),
@@ -118,11 +122,26 @@ public final class Bench {
         };
     }
 
+    /** The emulator's standalone jar, which must have been built. */
+    private static Path emulatorJar(BenchOptions options) {
+        Path jar = Path.of(options.emulatorJar());
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " not found: build it with"
+                    + " `mvn -B -q package -DskipTests -pl emulator,src/bench` (from the repository root)");
+        }
+        return jar;
+    }
+
     /** The AWS SDK v2 sync client, one per server, shared by all threads; no retries, so errors show. */
     static DynamoDbClient client(ServerProcess server, int threads) {
+        return client(server.endpoint(), threads);
+    }
+
+    /** {@link #client(ServerProcess, int)} for a server started elsewhere. */
+    public static DynamoDbClient client(java.net.URI endpoint, int threads) {
         RetryStrategy noRetries = AwsRetryStrategy.doNotRetry();
         return DynamoDbClient.builder()
-                .endpointOverride(server.endpoint())
+                .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                 .httpClientBuilder(Apache5HttpClient.builder().maxConnections(threads * 2))

@@ -6,7 +6,9 @@ import java.util.List;
 
 /** The command line: {@code java -jar dynamoid-bench.jar [--seconds N] [--warmup N] [--threads N] ...}. */
 record BenchOptions(Duration measured, Duration warmUp, int threads, String workloads, List<String> servers,
-                    String emulatorJar, String dynaliteCli, boolean queryScaling, long queryScalingMax) {
+                    String emulatorJar, String dynaliteCli, boolean queryScaling, long queryScalingMax,
+                    boolean coldStart, int coldStartRuns, String coldStartJavaOptions,
+                    boolean heapPerItem, int heapItems) {
     static final List<String> SERVERS = List.of("ours", "dynalite", "canned");
     static final String USAGE = """
             Usage: java -jar src/bench/target/dynamoid-bench.jar [options]
@@ -24,6 +26,13 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
               --emulator-jar PATH  the emulator's jar (default emulator/target/dynamoid-emulator.jar)
               --query-scaling      instead: Query latency on ours with 10,000 items, then --query-scaling-max items
               --query-scaling-max N  the large table's item count for --query-scaling (default 1000000)
+              --cold-start         instead: time the emulator jar (and emulator/run) from process start to
+                                   its first answer, --cold-start-runs times each
+              --cold-start-runs N  launches per command for --cold-start (default 10)
+              --cold-start-java-options "OPTS"
+                                   also time `java OPTS -jar JAR` (e.g. "-XX:TieredStopAtLevel=1")
+              --heap-per-item      instead: heap growth per stored item of ~1 KB, from class histograms
+              --heap-items N       items loaded for --heap-per-item (default 100000)
               --dynalite-cli PATH  dynalite's cli.js (default $DYNALITE_CLI, else installed from npm into
                                    ~/.cache/dynamoid/dynalite-VERSION)
             """;
@@ -38,11 +47,24 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
         String dynaliteCli = null;
         boolean queryScaling = false;
         long queryScalingMax = 1_000_000;
+        boolean coldStart = false;
+        int coldStartRuns = 10;
+        String coldStartJavaOptions = null;
+        boolean heapPerItem = false;
+        int heapItems = 100_000;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) throw new IllegalArgumentException("");
             if (flag.equals("--query-scaling")) {
                 queryScaling = true;
+                continue;
+            }
+            if (flag.equals("--cold-start")) {
+                coldStart = true;
+                continue;
+            }
+            if (flag.equals("--heap-per-item")) {
+                heapPerItem = true;
                 continue;
             }
             if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value");
@@ -56,11 +78,14 @@ record BenchOptions(Duration measured, Duration warmUp, int threads, String work
                 case "--emulator-jar" -> emulatorJar = value;
                 case "--dynalite-cli" -> dynaliteCli = value;
                 case "--query-scaling-max" -> queryScalingMax = positive(flag, value);
+                case "--cold-start-runs" -> coldStartRuns = positive(flag, value);
+                case "--cold-start-java-options" -> coldStartJavaOptions = value;
+                case "--heap-items" -> heapItems = positive(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
         return new BenchOptions(measured, warmUp, threads, workloads, servers, emulatorJar, dynaliteCli,
-                queryScaling, queryScalingMax);
+                queryScaling, queryScalingMax, coldStart, coldStartRuns, coldStartJavaOptions, heapPerItem, heapItems);
     }
 
     private static int positive(String flag, String value) {

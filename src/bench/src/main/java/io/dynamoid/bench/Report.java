@@ -23,15 +23,25 @@ final class Report {
     }
 
     void printHeader() {
+        printMachine();
+        System.out.println("Settings: " + options.threads() + " client threads, " + options.warmUp().toSeconds()
+                + " s warm-up + " + options.measured().toSeconds() + " s measured per workload and server; servers "
+                + String.join(", ", options.servers()));
+        System.out.println();
+    }
+
+    /** The load average now, for the end of a run (the machine may be shared). */
+    static void printLoadAverage() {
+        loadAverage().ifPresent(load -> System.out.println("Load average at the end: " + load));
+    }
+
+    /** The date, the machine and its load average, the part of the header every measurement shares. */
+    static void printMachine() {
         System.out.println("Dynamoid benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (nproc), "
                 + cpuModel().orElse("CPU model unknown") + "; Java " + System.getProperty("java.version")
                 + "; " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + loadAverage().map(load -> "; load average " + load).orElse(""));
-        System.out.println("Settings: " + options.threads() + " client threads, " + options.warmUp().toSeconds()
-                + " s warm-up + " + options.measured().toSeconds() + " s measured per workload and server; servers "
-                + String.join(", ", options.servers()));
-        System.out.println();
     }
 
     void printMeasurement(Measurement m) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /** A server under test, running as its own process on a free port; its output goes to a log file. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final long START_TIMEOUT_MILLIS = 60_000;
     private static final long CLOCK_TICKS_PER_SECOND = clockTicksPerSecond();
 
@@ -56,8 +56,13 @@ final class ServerProcess implements AutoCloseable {
 
     /** CPU time (user + system, all threads) the process has used so far, in nanoseconds; empty off Linux. */
     OptionalLong cpuNanos() {
+        return cpuNanos(process.pid());
+    }
+
+    /** CPU time (user + system, all threads) process {@code pid} has used so far, in nanoseconds; empty off Linux. */
+    public static OptionalLong cpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // Fields after the command name (which may hold spaces, so split after its closing parenthesis):
             // state is field 3, utime field 14, stime field 15 (proc(5)).
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -98,7 +103,7 @@ final class ServerProcess implements AutoCloseable {
                 + START_TIMEOUT_MILLIS / 1000 + " s; see " + log);
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -27,11 +27,7 @@ public final class Delete {
 
     public static void record(Engine engine, ModelMapping mapping, Object model, RecordState state) {
         Map<String, AttributeValue> key = state.isNew() ? mapping.keyOf(model) : mapping.keyOfItem(state.persisted());
-        Expressions e = new Expressions();
-        FieldMeta lock = mapping.meta().lockVersion();
-        if (lock != null && !state.isNew()) {
-            e.equal(lock.attributeName(), state.persisted().get(lock.attributeName()));
-        }
+        Expressions e = recordCondition(mapping, state);
         try {
             engine.client().deleteItem(b -> b.tableName(mapping.tableName()).key(key).conditionExpression(e.condition())
                     .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()));
@@ -42,6 +38,16 @@ public final class Delete {
             throw Failures.of("DeleteItem", mapping.tableName(), ex);
         }
         state.destroyed();
+    }
+
+    /** The condition of deleting a record: with optimistic locking, its lock version is still the one read. */
+    public static Expressions recordCondition(ModelMapping mapping, RecordState state) {
+        Expressions e = new Expressions();
+        FieldMeta lock = mapping.meta().lockVersion();
+        if (lock != null && !state.isNew()) {
+            e.equal(lock.attributeName(), state.persisted().get(lock.attributeName()));
+        }
+        return e;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Map;
  * Builds update and condition expressions with placeholders for every name and value, so attribute names
  * never collide with DynamoDB's reserved words.
  */
-final class Expressions {
+public final class Expressions {
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
     private final List<String> set = new ArrayList<>();
@@ -86,7 +86,7 @@ final class Expressions {
         return !set.isEmpty() || !remove.isEmpty() || !add.isEmpty();
     }
 
-    String update() {
+    public String update() {
         StringBuilder sb = new StringBuilder();
         clause(sb, "SET ", set);
         clause(sb, "REMOVE ", remove);
@@ -95,16 +95,16 @@ final class Expressions {
     }
 
     /** The condition, or null when there is none. */
-    String condition() {
+    public String condition() {
         return conditions.isEmpty() ? null : String.join(" AND ", conditions);
     }
 
     /** The names, or null when none are used (DynamoDB refuses an empty map). */
-    Map<String, String> names() {
+    public Map<String, String> names() {
         return names.isEmpty() ? null : names;
     }
 
-    Map<String, AttributeValue> values() {
+    public Map<String, AttributeValue> values() {
         return values.isEmpty() ? null : values;
     }
 

@@ -27,16 +27,7 @@ public final class Increment {
      */
     public static Map<String, AttributeValue> call(Engine engine, ModelMapping mapping, Map<String, AttributeValue> key,
                                                    Map<String, ? extends Number> amounts, boolean touch) {
-        Expressions e = new Expressions();
-        amounts.forEach((name, amount) -> {
-            MappedField f = mapping.field(name);
-            e.add(f.name(), AttributeValue.fromN(new BigDecimal(amount.toString()).toPlainString()));
-        });
-        if (touch && mapping.timestamps()) {
-            MappedField updatedAt = mapping.field("updated_at");
-            e.set(updatedAt.name(), updatedAt.dump(Instant.now()));
-        }
-        ClassCondition.apply(e, mapping, true);
+        Expressions e = expressions(mapping, amounts, touch);
         engine.beforeWrite(mapping);
         try {
             return engine.client().updateItem(b -> b.tableName(mapping.tableName()).key(key).updateExpression(e.update())
@@ -47,5 +38,23 @@ public final class Increment {
         } catch (SdkException ex) {
             throw Failures.of("UpdateItem", mapping.tableName(), ex);
         }
+    }
+
+    /**
+     * ADD of each amount (a negative one decrements), with {@code touch} SET updated_at, and for a model of a
+     * single-table hierarchy the type condition and stamp of {@link ClassCondition}.
+     */
+    public static Expressions expressions(ModelMapping mapping, Map<String, ? extends Number> amounts, boolean touch) {
+        Expressions e = new Expressions();
+        amounts.forEach((name, amount) -> {
+            MappedField f = mapping.field(name);
+            e.add(f.name(), AttributeValue.fromN(new BigDecimal(amount.toString()).toPlainString()));
+        });
+        if (touch && mapping.timestamps()) {
+            MappedField updatedAt = mapping.field("updated_at");
+            e.set(updatedAt.name(), updatedAt.dump(Instant.now()));
+        }
+        ClassCondition.apply(e, mapping, true);
+        return e;
     }
 }

@@ -6,7 +6,6 @@ import io.dynamoid.orm.RecordNotUniqueException;
 import io.dynamoid.orm.StaleObjectException;
 import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
-import io.dynamoid.orm.internal.ModelMapping.MappedField;
 import io.dynamoid.orm.internal.RecordState;
 import io.dynamoid.orm.internal.client.Failures;
 import io.dynamoid.orm.internal.meta.FieldMeta;
@@ -16,8 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Saving a record. A new one is put with {@code attribute_not_exists(hash key)}, so an existing item is never
@@ -34,36 +31,16 @@ public final class Save {
     }
 
     private static boolean create(Engine engine, ModelMapping mapping, Object model, RecordState state) {
-        FieldMeta hash = mapping.hashKey().meta();
-        if (hash.role() == FieldMeta.Role.AUTO_ID && hash.get(model) == null) {
-            hash.set(model, UUID.randomUUID().toString());
-        }
-        Instant now = Instant.now();
-        if (mapping.timestamps()) {
-            setIfNull(mapping, FieldMeta.Role.CREATED_AT, model, now);
-            set(mapping, FieldMeta.Role.UPDATED_AT, model, now);
-        }
-        FieldMeta ttl = mapping.meta().ttl();
-        if (ttl != null && ttl.get(model) == null && mapping.meta().ttlAfterSeconds() > 0) {
-            Instant expiry = now.plusSeconds(mapping.meta().ttlAfterSeconds());
-            ttl.set(model, ttl.type() == Instant.class ? expiry : (Object) expiry.getEpochSecond());
-        }
-        FieldMeta lock = mapping.meta().lockVersion();
-        Object previousLock = lock == null ? null : lock.get(model);
-        if (lock != null) {
-            lock.set(model, nextVersion(lock, previousLock));
-        }
+        Stamps.Undo stamps = Stamps.forCreate(mapping, model, Instant.now());
         mapping.keyOf(model); // MissingHashKey / MissingRangeKey before any request
         Map<String, AttributeValue> item = mapping.dump(model);
-        Expressions condition = new Expressions().notExists(mapping.hashKey().name());
+        Expressions condition = createCondition(mapping);
         engine.beforeWrite(mapping);
         try {
             engine.client().putItem(b -> b.tableName(mapping.tableName()).item(item)
                     .conditionExpression(condition.condition()).expressionAttributeNames(condition.names()));
         } catch (ConditionalCheckFailedException e) {
-            if (lock != null) {
-                lock.set(model, previousLock);
-            }
+            stamps.restore();
             throw new RecordNotUniqueException("A " + model.getClass().getSimpleName() + " with key " + mapping.keyOf(model)
                     + " already exists in " + mapping.tableName(), e);
         } catch (SdkException e) {
@@ -78,34 +55,22 @@ public final class Save {
         if (Changes.of(mapping.dump(model), before).isEmpty()) {
             return false;
         }
-        if (mapping.timestamps()) {
-            set(mapping, FieldMeta.Role.UPDATED_AT, model, Instant.now());
-        }
-        FieldMeta lock = mapping.meta().lockVersion();
-        Object previousLock = lock == null ? null : lock.get(model);
-        if (lock != null) {
-            lock.set(model, nextVersion(lock, previousLock));
-        }
+        Stamps.Undo stamps = Stamps.forUpdate(mapping, model, Instant.now());
         Map<String, AttributeValue> after = mapping.dump(model);
         Map<String, AttributeValue> key = mapping.keyOf(model);
-        key.forEach((name, value) -> {
-            if (!value.equals(before.get(name))) {
-                throw new ImmutableKeyException("The key " + name + " of a persisted " + model.getClass().getSimpleName()
-                        + " cannot change (DynamoDB cannot update a key): create a new record instead");
-            }
-        });
-        Expressions e = new Expressions();
-        Changes.of(after, before).forEach(e::setOrRemove);
-        e.exists(mapping.hashKey().name());
-        if (lock != null) {
-            e.equal(mapping.field(lock.attributeName()).name(), before.get(lock.attributeName()));
+        Expressions e;
+        try {
+            e = updateOf(mapping, model, before, after);
+        } catch (ImmutableKeyException ex) {
+            stamps.restore();
+            throw ex;
         }
         try {
             engine.client().updateItem(b -> b.tableName(mapping.tableName()).key(key).updateExpression(e.update())
                     .conditionExpression(e.condition()).expressionAttributeNames(e.names()).expressionAttributeValues(e.values()));
         } catch (ConditionalCheckFailedException ex) {
-            if (lock != null) {
-                lock.set(model, previousLock);
+            stamps.restore();
+            if (mapping.meta().lockVersion() != null) {
                 throw new StaleObjectException("Attempted to update a stale " + model.getClass().getSimpleName() + " " + key
                         + ": its lock version changed or it was deleted", ex);
             }
@@ -118,24 +83,31 @@ public final class Save {
         return true;
     }
 
-    private static Object nextVersion(FieldMeta lock, Object current) {
-        long next = (current == null ? 0 : ((Number) current).longValue()) + 1;
-        return lock.type() == int.class || lock.type() == Integer.class ? (Object) (int) next : (Object) next;
+    /** The condition of a new record's put: no item with its key exists (never overwrite). */
+    public static Expressions createCondition(ModelMapping mapping) {
+        return new Expressions().notExists(mapping.hashKey().name());
     }
 
-    private static void set(ModelMapping mapping, FieldMeta.Role role, Object model, Instant now) {
-        for (MappedField f : mapping.fields()) {
-            if (f.meta().role() == role) {
-                f.meta().set(model, now);
+    /**
+     * The update of an existing record from {@code before} to {@code after}: its changed attributes, under
+     * {@code attribute_exists(hash key)} and, with optimistic locking, the lock version it was read with.
+     * {@link ImmutableKeyException} when a key attribute changed.
+     */
+    public static Expressions updateOf(ModelMapping mapping, Object model, Map<String, AttributeValue> before,
+                                       Map<String, AttributeValue> after) {
+        mapping.keyOf(model).forEach((name, value) -> {
+            if (!value.equals(before.get(name))) {
+                throw new ImmutableKeyException("The key " + name + " of a persisted " + model.getClass().getSimpleName()
+                        + " cannot change (DynamoDB cannot update a key): create a new record instead");
             }
+        });
+        Expressions e = new Expressions();
+        Changes.of(after, before).forEach(e::setOrRemove);
+        e.exists(mapping.hashKey().name());
+        FieldMeta lock = mapping.meta().lockVersion();
+        if (lock != null) {
+            e.equal(mapping.field(lock.attributeName()).name(), before.get(lock.attributeName()));
         }
-    }
-
-    private static void setIfNull(ModelMapping mapping, FieldMeta.Role role, Object model, Instant now) {
-        for (MappedField f : mapping.fields()) {
-            if (f.meta().role() == role && Objects.isNull(f.meta().get(model))) {
-                f.meta().set(model, now);
-            }
-        }
+        return e;
     }
 }

@@ -28,6 +28,30 @@ public final class UpdateFields {
     /** The item after the update, or null when it did not exist (update_fields) or a condition failed. */
     public static Map<String, AttributeValue> call(Engine engine, ModelMapping mapping, Map<String, AttributeValue> key,
                                                    Map<String, ?> attributes, Map<String, ?> conditions, boolean upsert) {
+        Expressions e = expressions(mapping, key, attributes, conditions, upsert);
+        if (upsert) {
+            engine.beforeWrite(mapping);
+        }
+        UpdateItemResponse r;
+        try {
+            r = engine.client().updateItem(b -> b.tableName(mapping.tableName()).key(key).updateExpression(e.update())
+                    .conditionExpression(e.condition()).expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                    .returnValues(ReturnValue.ALL_NEW));
+        } catch (ConditionalCheckFailedException ex) {
+            return null;
+        } catch (SdkException ex) {
+            throw Failures.of("UpdateItem", mapping.tableName(), ex);
+        }
+        return r.attributes();
+    }
+
+    /**
+     * The update: each attribute set (null: removed) and updated_at, under {@code attribute_exists(hash key)}
+     * unless upserting, and each condition attribute equal to its value; for a model of a single-table hierarchy,
+     * the type condition and stamp of {@link ClassCondition}.
+     */
+    public static Expressions expressions(ModelMapping mapping, Map<String, AttributeValue> key, Map<String, ?> attributes,
+                                          Map<String, ?> conditions, boolean upsert) {
         Expressions e = new Expressions();
         attributes.forEach((name, value) -> {
             MappedField f = mapping.field(name);
@@ -54,19 +78,6 @@ public final class UpdateFields {
             e.equal(f.name(), f.dump(value));
         });
         ClassCondition.apply(e, mapping, upsert);
-        if (upsert) {
-            engine.beforeWrite(mapping);
-        }
-        UpdateItemResponse r;
-        try {
-            r = engine.client().updateItem(b -> b.tableName(mapping.tableName()).key(key).updateExpression(e.update())
-                    .conditionExpression(e.condition()).expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
-                    .returnValues(ReturnValue.ALL_NEW));
-        } catch (ConditionalCheckFailedException ex) {
-            return null;
-        } catch (SdkException ex) {
-            throw Failures.of("UpdateItem", mapping.tableName(), ex);
-        }
-        return r.attributes();
+        return e;
     }
 }

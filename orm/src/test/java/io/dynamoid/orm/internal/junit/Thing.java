@@ -1,4 +1,4 @@
-package io.dynamoid.junit;
+package io.dynamoid.orm.internal.junit;
 
 import io.dynamoid.orm.Finder;
 import io.dynamoid.orm.Model;
