@@ -1,8 +1,10 @@
 package io.dynamoid.orm.inheritance;
 
 import io.dynamoid.orm.InvalidValueException;
+import io.dynamoid.orm.OrmExtension;
 import io.dynamoid.orm.OrmTestBase;
 import io.dynamoid.orm.RecordNotFoundException;
+import io.dynamoid.orm.TransactionCanceledException;
 import io.dynamoid.orm.inheritance.Zoo.Animal;
 import io.dynamoid.orm.inheritance.Zoo.Car;
 import io.dynamoid.orm.inheritance.Zoo.Cat;
@@ -10,6 +12,7 @@ import io.dynamoid.orm.inheritance.Zoo.Dog;
 import io.dynamoid.orm.inheritance.Zoo.Puppy;
 import io.dynamoid.orm.inheritance.Zoo.Truck;
 import io.dynamoid.orm.inheritance.Zoo.Vehicle;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -191,5 +194,18 @@ class SubclassWritesTest extends OrmTestBase {
         assertTrue(e.getMessage().endsWith(": its key now holds an item of another class"), e.getMessage());
         assertEquals("8", stored(bit.getId()).get("weeks").n());
         assertFalse(Puppy.find.exists(bit.getId()));
+    }
+
+    @Test
+    void aTransactionsWritesByKeyAreRestrictedAndStampedLikeTheFinders() {
+        Assumptions.assumeTrue(OrmExtension.embedded(), "dynalite (DYNAMOID_ENDPOINT) implements no transactions");
+        Cat tom = cat("Tom", "ann");
+
+        assertThrows(TransactionCanceledException.class,
+                () -> dynamoid().transaction(tx -> tx.upsert(Dog.class, tom.getId(), Map.of("name", "Rex"))));
+        dynamoid().transaction(tx -> tx.increment(Cat.class, "kit", "lives", 1));
+
+        assertEquals("Tom", stored(tom.getId()).get("name").s());
+        assertEquals("Cat", stored("kit").get("type").s());
     }
 }
