@@ -217,7 +217,8 @@ public class Finder<T extends Model<?>> {
 
     /**
      * Updates attributes of an existing item in one UpdateItem, without reading it, validating or hooks
-     * (Dynamoid's {@code update_fields}); null values remove attributes. Empty when there is no such item.
+     * (Dynamoid's {@code update_fields}); null values remove attributes. Empty when there is no such item (for a
+     * subclass of a single-table hierarchy, an item of a class outside its subtree counts as none).
      */
     public Optional<T> updateFields(Object key, Map<String, ?> attributes) {
         return updateFields(key, attributes, Map.of());
@@ -228,7 +229,10 @@ public class Finder<T extends Model<?>> {
         return updateItem(key, attributes, conditions, false);
     }
 
-    /** Like {@link #updateFields(Object, Map)}, creating the item when it does not exist (Dynamoid's {@code upsert}). */
+    /**
+     * Like {@link #updateFields(Object, Map)}, creating the item when it does not exist (Dynamoid's {@code upsert}),
+     * with this model's type name in a single-table hierarchy.
+     */
     public Optional<T> upsert(Object key, Map<String, ?> attributes) {
         return upsert(key, attributes, Map.of());
     }
@@ -239,7 +243,8 @@ public class Finder<T extends Model<?>> {
 
     /**
      * Atomic counters: adds each amount (negative to decrement) with UpdateExpression ADD, without reading
-     * (Dynamoid's {@code inc}); a missing item or attribute counts from 0. Also sets updated_at.
+     * (Dynamoid's {@code inc}); a missing item or attribute counts from 0. Also sets updated_at. For a subclass of a
+     * single-table hierarchy, an item of a class outside its subtree is left alone; a created item stores the type name.
      */
     public void inc(Object key, Map<String, ? extends Number> amounts) {
         Engine engine = engine();
