@@ -6,12 +6,14 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The caller's access key and region, read from a SigV4 Authorization header (or presigned query
  * parameters), with DynamoDB's answers for a missing or incomplete one. Signatures are not verified.
  */
 record Credentials(String accessKeyId, String region) {
+    private static final Pattern PARAMETER_SEPARATOR = Pattern.compile("[, ]");
 
     static Credentials check(String authorization, Map<String, Deque<String>> query, boolean hasDate) {
         boolean queryAuth = query.containsKey("X-Amz-Algorithm");
@@ -26,7 +28,7 @@ record Credentials(String accessKeyId, String region) {
         String credential;
         if (authorization != null) {
             Map<String, String> params = new HashMap<>();
-            String[] parts = authorization.trim().split("[, ]");
+            String[] parts = PARAMETER_SEPARATOR.split(authorization.trim());
             for (int i = 1; i < parts.length; i++) {
                 String part = parts[i].trim();
                 if (part.isEmpty()) continue;
