@@ -1,6 +1,8 @@
 package io.dynamoid.emulator.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,6 +30,9 @@ public final class AttrValueJson {
     public static final int MAX_DEPTH = 32;
 
     private static final String[] TYPE_ORDER = {"S", "B", "N", "BOOL", "NULL", "BS", "NS", "SS", "L", "M"};
+    private static final Set<String> TYPES = Set.of(TYPE_ORDER);
+    /** The type names as field names, encoded once. */
+    private static final Map<String, SerializableString> TYPE_FIELD_NAMES = typeFieldNames();
 
     /**
      * Strings at least this long are written by {@link #writeText}'s fast path. Jackson's writeString examines
@@ -69,6 +75,8 @@ public final class AttrValueJson {
         if (depth > MAX_DEPTH) {
             return "Nesting Levels have exceeded supported limits";
         }
+        Map.Entry<String, JsonNode> single = singleType(value);
+        if (single != null) return validateOne(single.getKey(), single.getValue(), depth);
         int present = 0;
         for (String type : TYPE_ORDER) {
             JsonNode v = value.get(type);
@@ -160,6 +168,16 @@ public final class AttrValueJson {
         }
     }
 
+    /**
+     * The usual value, an object with one member naming a type with a non-null value: that member (the search
+     * through every type in DynamoDB's order would find it alone); null for anything else.
+     */
+    private static Map.Entry<String, JsonNode> singleType(JsonNode value) {
+        if (!value.isObject() || value.size() != 1) return null;
+        Map.Entry<String, JsonNode> member = value.fields().next();
+        return TYPES.contains(member.getKey()) && !member.getValue().isNull() ? member : null;
+    }
+
     private static String listText(JsonNode array) {
         List<String> parts = new ArrayList<>();
         for (JsonNode child : array) parts.add(child.asText());
@@ -168,13 +186,10 @@ public final class AttrValueJson {
 
     /** Converts an already validated JSON value. */
     private static AttrValue convert(JsonNode value) {
-        Map.Entry<String, JsonNode> only = null;
-        for (String type : TYPE_ORDER) {
-            JsonNode v = value.get(type);
-            if (v != null && !v.isNull()) {
-                only = Map.entry(type, v);
-                break;
-            }
+        Map.Entry<String, JsonNode> only = singleType(value);
+        for (int i = 0; only == null && i < TYPE_ORDER.length; i++) {
+            JsonNode v = value.get(TYPE_ORDER[i]);
+            if (v != null && !v.isNull()) only = Map.entry(TYPE_ORDER[i], v);
         }
         JsonNode v = only.getValue();
         return switch (only.getKey()) {
@@ -229,7 +244,7 @@ public final class AttrValueJson {
 
     public static void write(JsonGenerator g, AttrValue value) throws IOException {
         g.writeStartObject();
-        g.writeFieldName(value.type());
+        g.writeFieldName(TYPE_FIELD_NAMES.get(value.type()));
         if (value instanceof AttrValue.S s) {
             writeText(g, s.value());
         } else if (value instanceof AttrValue.N n) {
@@ -260,6 +275,12 @@ public final class AttrValueJson {
             writeItem(g, m.values());
         }
         g.writeEndObject();
+    }
+
+    private static Map<String, SerializableString> typeFieldNames() {
+        Map<String, SerializableString> names = new HashMap<>();
+        for (String type : TYPE_ORDER) names.put(type, new SerializedString(type));
+        return Map.copyOf(names);
     }
 
     /**
