@@ -1,12 +1,19 @@
 package io.dynamoid.emulator.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +30,18 @@ public final class AttrValueJson {
     public static final int MAX_DEPTH = 32;
 
     private static final String[] TYPE_ORDER = {"S", "B", "N", "BOOL", "NULL", "BS", "NS", "SS", "L", "M"};
+    private static final Set<String> TYPES = Set.of(TYPE_ORDER);
+    /** The type names as field names, encoded once. */
+    private static final Map<String, SerializableString> TYPE_FIELD_NAMES = typeFieldNames();
+
+    /**
+     * Strings at least this long are written by {@link #writeText}'s fast path. Jackson's writeString examines
+     * each character on its own, which made up most of the CPU of a Query answering 50 items of 1 KB.
+     */
+    private static final int PLAIN_CHECK_MIN_LENGTH = 32;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long EVERY_BYTE_HIGH_BIT = 0x8080808080808080L;
+    private static final long EVERY_BYTE_ONE = 0x0101010101010101L;
 
     private AttrValueJson() {
     }
@@ -56,6 +75,8 @@ public final class AttrValueJson {
         if (depth > MAX_DEPTH) {
             return "Nesting Levels have exceeded supported limits";
         }
+        Map.Entry<String, JsonNode> single = singleType(value);
+        if (single != null) return validateOne(single.getKey(), single.getValue(), depth);
         int present = 0;
         for (String type : TYPE_ORDER) {
             JsonNode v = value.get(type);
@@ -147,6 +168,16 @@ public final class AttrValueJson {
         }
     }
 
+    /**
+     * The usual value, an object with one member naming a type with a non-null value: that member (the search
+     * through every type in DynamoDB's order would find it alone); null for anything else.
+     */
+    private static Map.Entry<String, JsonNode> singleType(JsonNode value) {
+        if (!value.isObject() || value.size() != 1) return null;
+        Map.Entry<String, JsonNode> member = value.fields().next();
+        return TYPES.contains(member.getKey()) && !member.getValue().isNull() ? member : null;
+    }
+
     private static String listText(JsonNode array) {
         List<String> parts = new ArrayList<>();
         for (JsonNode child : array) parts.add(child.asText());
@@ -155,13 +186,10 @@ public final class AttrValueJson {
 
     /** Converts an already validated JSON value. */
     private static AttrValue convert(JsonNode value) {
-        Map.Entry<String, JsonNode> only = null;
-        for (String type : TYPE_ORDER) {
-            JsonNode v = value.get(type);
-            if (v != null && !v.isNull()) {
-                only = Map.entry(type, v);
-                break;
-            }
+        Map.Entry<String, JsonNode> only = singleType(value);
+        for (int i = 0; only == null && i < TYPE_ORDER.length; i++) {
+            JsonNode v = value.get(TYPE_ORDER[i]);
+            if (v != null && !v.isNull()) only = Map.entry(TYPE_ORDER[i], v);
         }
         JsonNode v = only.getValue();
         return switch (only.getKey()) {
@@ -216,9 +244,9 @@ public final class AttrValueJson {
 
     public static void write(JsonGenerator g, AttrValue value) throws IOException {
         g.writeStartObject();
-        g.writeFieldName(value.type());
+        g.writeFieldName(TYPE_FIELD_NAMES.get(value.type()));
         if (value instanceof AttrValue.S s) {
-            g.writeString(s.value());
+            writeText(g, s.value());
         } else if (value instanceof AttrValue.N n) {
             g.writeString(n.text());
         } else if (value instanceof AttrValue.B b) {
@@ -229,7 +257,7 @@ public final class AttrValueJson {
             g.writeBoolean(true);
         } else if (value instanceof AttrValue.SS ss) {
             g.writeStartArray();
-            for (String s : ss.values()) g.writeString(s);
+            for (String s : ss.values()) writeText(g, s);
             g.writeEndArray();
         } else if (value instanceof AttrValue.NS ns) {
             g.writeStartArray();
@@ -247,5 +275,51 @@ public final class AttrValueJson {
             writeItem(g, m.values());
         }
         g.writeEndObject();
+    }
+
+    private static Map<String, SerializableString> typeFieldNames() {
+        Map<String, SerializableString> names = new HashMap<>();
+        for (String type : TYPE_ORDER) names.put(type, new SerializedString(type));
+        return Map.copyOf(names);
+    }
+
+    /**
+     * Writes a JSON string exactly as {@code g.writeString(text)} does. A long string made only of printable
+     * ASCII without {@code "} or {@code \\} (so nothing JSON escapes) is checked 8 bytes at a time and copied
+     * as is; anything else goes through Jackson, which escapes it. {@code ?} goes through Jackson too: it is
+     * what getBytes puts in place of a lone surrogate, which Jackson writes as a \\u escape.
+     */
+    static void writeText(JsonGenerator g, String text) throws IOException {
+        if (text.length() >= PLAIN_CHECK_MIN_LENGTH) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8); // a plain copy for an ASCII string
+            if (isPlainAscii(utf8)) {
+                g.writeRawUTF8String(utf8, 0, utf8.length);
+                return;
+            }
+        }
+        g.writeString(text);
+    }
+
+    /** No byte at or above 0x80, below 0x20, or equal to '"', '\\' or '?' (exact: SWAR tests of 8 bytes at once). */
+    static boolean isPlainAscii(byte[] bytes) {
+        int i = 0;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            long x = (long) LONGS.get(bytes, i);
+            long flagged = x // a high bit set: not ASCII; below, each test is exact once no high bit is set
+                    | (x - 0x2020202020202020L) & ~x // a byte below 0x20
+                    | hasZeroByte(x ^ 0x2222222222222222L) // '"'
+                    | hasZeroByte(x ^ 0x5C5C5C5C5C5C5C5CL) // '\\'
+                    | hasZeroByte(x ^ 0x3F3F3F3F3F3F3F3FL); // '?'
+            if ((flagged & EVERY_BYTE_HIGH_BIT) != 0) return false;
+        }
+        for (; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b < 0x20 || b == '"' || b == '\\' || b == '?') return false; // a negative byte is at or above 0x80
+        }
+        return true;
+    }
+
+    private static long hasZeroByte(long x) {
+        return (x - EVERY_BYTE_ONE) & ~x;
     }
 }

@@ -26,9 +26,12 @@ record Credentials(String accessKeyId, String region) {
         String credential;
         if (authorization != null) {
             Map<String, String> params = new HashMap<>();
-            String[] parts = authorization.trim().split("[, ]");
-            for (int i = 1; i < parts.length; i++) {
-                String part = parts[i].trim();
+            String header = authorization.trim();
+            // the parts between commas and spaces, after the first (the algorithm); a regex split cost more
+            // than the rest of this check
+            for (int start = nextSeparator(header, 0) + 1, end; start <= header.length(); start = end + 1) {
+                end = nextSeparator(header, start);
+                String part = header.substring(start, end).trim();
                 if (part.isEmpty()) continue;
                 int eq = part.indexOf('=');
                 if (eq < 0) params.put(part, "");
@@ -63,5 +66,14 @@ record Credentials(String accessKeyId, String region) {
         // keyid/date/region/service/aws4_request
         String[] scope = credential.split("/");
         return new Credentials(scope[0], scope.length > 2 ? scope[2] : null);
+    }
+
+    /** The index of the first ',' or ' ' at or after {@code from}, else the length. */
+    private static int nextSeparator(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ' ') return i;
+        }
+        return text.length();
     }
 }

@@ -226,23 +226,38 @@ public final class DynamoHandler implements HttpHandler {
     }
 
     private static void sendJson(HttpServerExchange exchange, int status, String contentType, Response response) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        ResponseBuffer buffer = new ResponseBuffer();
         try (JsonGenerator g = JSON.createGenerator(buffer)) {
             response.write(g);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        sendRaw(exchange, status, contentType, buffer.toByteArray());
+        sendRaw(exchange, status, contentType, buffer.written());
     }
 
     private static void sendRaw(HttpServerExchange exchange, int status, String contentType, byte[] body) {
+        sendRaw(exchange, status, contentType, ByteBuffer.wrap(body));
+    }
+
+    private static void sendRaw(HttpServerExchange exchange, int status, String contentType, ByteBuffer body) {
         CRC32 crc = new CRC32();
-        crc.update(body);
+        crc.update(body.duplicate());
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         exchange.getResponseHeaders().put(AMZ_CRC32, Long.toString(crc.getValue()));
-        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
-        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.remaining());
+        exchange.getResponseSender().send(body);
+    }
+
+    /** A response body in memory, sent from its own array (no copy as toByteArray would make). */
+    private static final class ResponseBuffer extends ByteArrayOutputStream {
+        ResponseBuffer() {
+            super(4096); // most answers fit; Jackson writes in chunks of up to 8 KB anyway
+        }
+
+        ByteBuffer written() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
     }
 
     /** A 52-character id like DynamoDB's x-amzn-RequestId. */

@@ -115,9 +115,9 @@ public final class Bench {
                     List.of("node", Dynalite.cli(options.dynaliteCli()).toString(),
                             "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"),
                     List.of("--port", "{port}"), LOG_DIR);
-            case "canned" -> ServerProcess.start(name,
+            case "canned", "canned-jdk" -> ServerProcess.start(name,
                     List.of(java, "-cp", System.getProperty("java.class.path"), CannedServer.class.getName()),
-                    List.of("{port}"), LOG_DIR);
+                    List.of("{port}", name.equals("canned") ? "undertow" : "jdk"), LOG_DIR);
             default -> throw new IllegalArgumentException("unknown server " + name);
         };
     }
