@@ -337,4 +337,9 @@ public final class CreateTable implements Operation {
         JsonNode node = request.get(field);
         return node == null ? null : node.textValue();
     }
+
+    @Override
+    public boolean changesTableDefinitions() {
+        return true;
+    }
 }

@@ -26,4 +26,9 @@ public final class DeleteTable implements Operation {
         if (!context.database().remove(table)) throw TableNames.notFound(request);
         return TableDescriptions.response("TableDescription", definition.withStatus(TableDescriptions.DELETING), table);
     }
+
+    @Override
+    public boolean changesTableDefinitions() {
+        return true;
+    }
 }

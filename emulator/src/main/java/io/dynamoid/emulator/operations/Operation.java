@@ -22,4 +22,9 @@ public interface Operation {
      * @throws io.dynamoid.emulator.protocol.DynamoException for every error DynamoDB would answer
      */
     Response execute(ObjectNode request, RequestContext context);
+
+    /** Whether the operation creates, changes or deletes table definitions (which streams follow). */
+    default boolean changesTableDefinitions() {
+        return false;
+    }
 }

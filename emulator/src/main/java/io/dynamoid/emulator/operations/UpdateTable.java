@@ -361,4 +361,9 @@ public final class UpdateTable implements Operation {
             updating = true;
         }
     }
+
+    @Override
+    public boolean changesTableDefinitions() {
+        return true;
+    }
 }

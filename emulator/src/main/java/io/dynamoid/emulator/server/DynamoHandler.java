@@ -190,7 +190,9 @@ public final class DynamoHandler implements HttpHandler {
         DatabaseStreams streams = DatabaseStreams.of(database); // streams hear every write from the first request on
         RequestContext context = new RequestContext(database, settings, exchange.getHostAndPort());
         Response response = operation.execute(request, context);
-        streams.sync(database); // streams follow their tables (enabled, disabled, deleted) as soon as they change
+        if (operation.changesTableDefinitions()) {
+            streams.sync(database); // streams follow their tables (enabled, disabled, deleted) as soon as they change
+        }
         return response;
     }
 

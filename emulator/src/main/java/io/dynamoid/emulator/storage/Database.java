@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 
 /**
  * The tables of one account and region (or of everyone, with a shared database). Table names are kept
@@ -21,10 +23,18 @@ public final class Database {
     /** The set listener followed by the added ones: what {@link #commitListener()} answers. */
     private volatile CommitListener allListeners;
     private final IdempotencyTokens idempotencyTokens = new IdempotencyTokens();
+    /** State other packages keep per database (streams), made once on first use. */
+    private final ConcurrentHashMap<Class<?>, Object> extensions = new ConcurrentHashMap<>();
 
     public Database(String region, String accountId) {
         this.region = region;
         this.accountId = accountId;
+    }
+
+    /** This database's instance of {@code type}, made by {@code create} the first time it is asked for. */
+    public <T> T extension(Class<T> type, Function<Database, T> create) {
+        Object existing = extensions.get(type);
+        return type.cast(existing != null ? existing : extensions.computeIfAbsent(type, unused -> create.apply(this)));
     }
 
     public String region() {

@@ -19,7 +19,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,9 +39,6 @@ public final class DatabaseStreams implements CommitListener {
     /** GetRecords answers at most 1 MB of records. */
     private static final long MAX_PAGE_BYTES = 1024 * 1024;
 
-    /** One instance per database; weak so databases of closed emulators are collected with their streams. */
-    private static final Map<Database, DatabaseStreams> BY_DATABASE = new WeakHashMap<>();
-
     private final String region;
     /** Streams by ARN (the order ListStreams pages through). */
     private final ConcurrentSkipListMap<String, TableStream> streams = new ConcurrentSkipListMap<>();
@@ -55,15 +51,11 @@ public final class DatabaseStreams implements CommitListener {
 
     /** The streams of {@code database}, listening to its commits from the first call on. */
     public static DatabaseStreams of(Database database) {
-        synchronized (BY_DATABASE) {
-            DatabaseStreams streams = BY_DATABASE.get(database);
-            if (streams == null) {
-                streams = new DatabaseStreams(database.region());
-                database.addCommitListener(streams);
-                BY_DATABASE.put(database, streams);
-            }
+        return database.extension(DatabaseStreams.class, db -> {
+            DatabaseStreams streams = new DatabaseStreams(db.region());
+            db.addCommitListener(streams);
             return streams;
-        }
+        });
     }
 
     /** Replaces the clock (tests: retention and iterator expiry). */
@@ -166,8 +158,8 @@ public final class DatabaseStreams implements CommitListener {
     /**
      * Brings the streams up to date with the tables: the current stream of every table with one exists,
      * streams no longer current are DISABLED, and what is past retention is trimmed or forgotten. Run after
-     * every request (so a stream is disabled when its table's stream is turned off or the table deleted)
-     * and before every streams answer.
+     * every request that changes table definitions (so a stream is disabled when its table's stream is turned
+     * off or the table deleted) and before every streams answer.
      */
     public void sync(Database database) {
         long now = now();
