@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  * Java cannot list a class's subclasses, so they are declared here (at any depth), or by a {@code sealed} base
  * whose permitted subclasses are then used (the annotation is optional for it). Table options and indexes belong
  * to the base. A model may declare a String field stored under the inheritance attribute (e.g. to index it); the
- * ORM fills it.
+ * ORM fills it. A listed abstract class has no type name: its finder reads its concrete descendants (it creates
+ * nothing), and it must have one, else the hierarchy is refused with {@link ModelDefinitionException}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -74,25 +74,25 @@ public final class Transaction {
     }
 
     /** Saves the record, as {@link Model#save()}: a new one is created, an existing one updated if it changed. */
-    public <T extends Model<T>> T save(T record) {
+    public <T extends Model<?>> T save(T record) {
         writer.save(record, record.state(), true);
         return record;
     }
 
     /** {@link #save} without validation (Dynamoid's {@code save(model, validate: false)}); callbacks run. */
-    public <T extends Model<T>> T saveWithoutValidation(T record) {
+    public <T extends Model<?>> T saveWithoutValidation(T record) {
         writer.save(record, record.state(), false);
         return record;
     }
 
     /** Creates this new record (the transaction is canceled if an item with its key exists). */
-    public <T extends Model<T>> T create(T record) {
+    public <T extends Model<?>> T create(T record) {
         writer.create(record, record.state());
         return record;
     }
 
     /** Creates a new record of the model, initialized by {@code init} (Dynamoid's {@code create(Class, attributes)}). */
-    public <T extends Model<T>> T create(Class<T> type, Consumer<? super T> init) {
+    public <T extends Model<?>> T create(Class<T> type, Consumer<? super T> init) {
         T record = type.cast(engine.mapping(type).meta().newInstance());
         record.state().bind(engine);
         Callbacks.fire(record, Callback.AFTER_INITIALIZE);
@@ -101,12 +101,13 @@ public final class Transaction {
     }
 
     /** Sets these attributes (attribute or Java names) on the record and saves it (Dynamoid's {@code update_attributes}). */
-    public <T extends Model<T>> T updateAttributes(T record, Map<String, ?> attributes) {
-        return save(record.assignAttributes(attributes));
+    public <T extends Model<?>> T updateAttributes(T record, Map<String, ?> attributes) {
+        record.assignAttributes(attributes);
+        return save(record);
     }
 
     /** Applies the changes to the record and saves it: {@code tx.update(user, u -> u.age = 30)}. */
-    public <T extends Model<T>> T update(T record, Consumer<? super T> changes) {
+    public <T extends Model<?>> T update(T record, Consumer<? super T> changes) {
         changes.accept(record);
         return save(record);
     }
@@ -144,7 +145,7 @@ public final class Transaction {
     }
 
     /** Deletes the record without callbacks; with optimistic locking, the transaction is canceled if it is stale. */
-    public <T extends Model<T>> T delete(T record) {
+    public <T extends Model<?>> T delete(T record) {
         writer.delete(record, record.state());
         return record;
     }
@@ -155,7 +156,7 @@ public final class Transaction {
     }
 
     /** Deletes the record inside its destroy callbacks. */
-    public <T extends Model<T>> T destroy(T record) {
+    public <T extends Model<?>> T destroy(T record) {
         writer.destroy(record, record.state());
         return record;
     }

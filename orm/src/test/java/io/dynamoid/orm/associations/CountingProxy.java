@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An HTTP proxy in front of the test endpoint that records the DynamoDB operation of each request (its
  * X-Amz-Target), so tests can assert which requests the ORM sent.
  */
-final class CountingProxy implements AutoCloseable {
+public final class CountingProxy implements AutoCloseable {
     /** Headers the JDK client sets itself, and hop-by-hop response headers. */
     private static final Set<String> NOT_COPIED = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "transfer-encoding");
@@ -28,23 +28,23 @@ final class CountingProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> operations = new CopyOnWriteArrayList<>();
 
-    CountingProxy(URI target) throws IOException {
+    public CountingProxy(URI target) throws IOException {
         this.target = target;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::forward);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** The operations sent since the last {@link #clear()}, in order (e.g. "BatchGetItem"). */
-    List<String> operations() {
+    public List<String> operations() {
         return List.copyOf(operations);
     }
 
-    void clear() {
+    public void clear() {
         operations.clear();
     }
 

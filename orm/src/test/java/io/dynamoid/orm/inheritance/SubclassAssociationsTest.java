@@ -65,6 +65,16 @@ class SubclassAssociationsTest extends OrmTestBase {
     }
 
     @Test
+    void anInheritedBelongsToFindsItsInverseByTheDeclaringClassName() {
+        Keeper ann = keeper("Ann");
+        Puppy bit = puppy("Bit", "ann");
+
+        bit.keeper.set(ann); // declared by Dog: its inverse is Keeper.dogs, not a Keeper.puppies
+
+        assertEquals(List.of(bit.getId()), Keeper.find.byId(ann.getId()).dogs.all().stream().map(Dog::getId).toList());
+    }
+
+    @Test
     void aHasManyOfASubclassDoesNotLoadASiblingsItem() {
         Keeper ann = keeper("Ann");
         Dog rex = dog("Rex", "ann");

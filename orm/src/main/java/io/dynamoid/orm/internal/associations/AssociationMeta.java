@@ -111,8 +111,9 @@ public final class AssociationMeta {
 
     /**
      * The inverse association on the target class, as Dynamoid finds it: the {@code inverseOf} name, else the
-     * source class name in lower camel case, plural for the many side (User → {@code users}, {@code user}), of
-     * a kind that pairs with this one. An explicit name that does not fit is a {@link ModelDefinitionException};
+     * name of the class declaring the association in lower camel case, plural for the many side (User →
+     * {@code users}, {@code user}; a subclass inheriting the field keeps its declarer's name), of a kind that
+     * pairs with this one. An explicit name that does not fit is a {@link ModelDefinitionException};
      * a derived one that does not exist means there is no inverse side.
      */
     public static Optional<Definition> inverse(Definition d) {
@@ -126,7 +127,7 @@ public final class AssociationMeta {
             }
             return Optional.of(inverse);
         }
-        String singular = lowerCamel(d.owner().getSimpleName());
+        String singular = lowerCamel(d.field().getDeclaringClass().getSimpleName());
         for (String name : List.of(ModelMeta.pluralize(singular), singular)) {
             Definition candidate = target.byName.get(name);
             if (candidate != null && d.kind().pairsWith(candidate.kind()) && candidate.target().isAssignableFrom(d.owner())

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * A single-table hierarchy, read once per base class: the base (the topmost concrete model class), the attribute
  * holding type names, and every class stored in its table with its type name. Members are the classes the base's
- * {@link Inheritance#subclasses()} lists and those sealed members permit, recursively.
+ * {@link Inheritance#subclasses()} lists and those sealed members permit, recursively. An abstract member has no
+ * type name and reads through it return its concrete descendants, of which it must have one.
  */
 final class Hierarchy {
     private static final ClassValue<Hierarchy> CACHE = new ClassValue<>() {
@@ -91,6 +92,9 @@ final class Hierarchy {
                 typeNames.put(c, typeName);
             }
         }
+        for (Class<?> c : found) {
+            requireConcreteDescendant(c, typeNames.keySet());
+        }
         this.members = Collections.unmodifiableSet(found);
         this.byName = Collections.unmodifiableMap(classes);
         this.names = Collections.unmodifiableMap(typeNames);
@@ -112,6 +116,15 @@ final class Hierarchy {
                 throw new ModelDefinitionException(c.getSimpleName() + "." + f.getName() + ": the keys of a table shared with "
                         + base.getSimpleName() + " are declared on " + base.getSimpleName());
             }
+        }
+    }
+
+    /** An abstract member no concrete member extends could hold no item: reads through it would admit no type name. */
+    private void requireConcreteDescendant(Class<?> c, Set<Class<?>> concrete) {
+        if (Modifier.isAbstract(c.getModifiers()) && concrete.stream().noneMatch(c::isAssignableFrom)) {
+            throw new ModelDefinitionException(c.getSimpleName() + " is abstract and no concrete class of " + base.getSimpleName()
+                    + "'s hierarchy extends it: list a concrete subclass of it in @Inheritance(subclasses = ...) on "
+                    + base.getSimpleName() + ", or leave it out");
         }
     }
 

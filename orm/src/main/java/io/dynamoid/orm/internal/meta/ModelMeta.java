@@ -58,7 +58,8 @@ public final class ModelMeta {
     }
 
     private ModelMeta(Class<?> type) {
-        if (!Model.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
+        // An abstract class below a hierarchy's concrete base is a model to read its descendants through.
+        if (!Model.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers()) && TypeField.tableOwner(type) == type) {
             throw new ModelDefinitionException(type.getName() + " is not a concrete subclass of " + Model.class.getName());
         }
         this.type = type;

@@ -13,6 +13,7 @@ import io.dynamoid.orm.Projection;
 import io.dynamoid.orm.RangeKey;
 import io.dynamoid.orm.Table;
 import io.dynamoid.orm.Ttl;
+import io.dynamoid.orm.associations.CountingProxy;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.meta.ModelMeta;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -225,6 +228,51 @@ class TableManagerTest extends OrmTestBase {
         assertTrue(t.expiresAt.isAfter(before.plusSeconds(3599)));
         var item = d.client().getItem(b -> b.tableName(d.tableName(Token.class)).key(idKey(t.getId()))).item();
         assertEquals(Long.toString(t.expiresAt.getEpochSecond()), item.get("expiresAt").n());
+    }
+
+    /**
+     * The operations {@code action} sends through a counting proxy, from an instance in the namespace of
+     * {@code owner} (which deletes the namespace's tables after the class).
+     */
+    private static List<String> requestsOf(Dynamoid owner, Consumer<Dynamoid> action) throws IOException {
+        try (CountingProxy proxy = new CountingProxy(dynamoid().endpoint());
+             Dynamoid counted = Dynamoid.create(owner.config().toBuilder().endpoint(proxy.endpoint()).build())) {
+            action.accept(counted);
+            return proxy.operations();
+        }
+    }
+
+    @Test
+    void creatingANewTableOnAnEmulatorSendsCreateTableThenOneDescribeTable() throws IOException {
+        // CreateTable answers CREATING (as DynamoDB does): one DescribeTable, sent at once, sees it ACTIVE.
+        assertEquals(List.of("CreateTable", "DescribeTable"), requestsOf(orm.another(c -> c), d -> d.createTables(Visit.class)));
+    }
+
+    @Test
+    void anExistingTableIsLeftAsItIsAfterOneDescribeTable() throws IOException {
+        Dynamoid d = orm.another(c -> c);
+        d.createTables(Visit.class, Token.class);
+
+        List<String> requests = requestsOf(d, counted -> counted.createTables(Visit.class, Token.class));
+
+        assertEquals(List.of("CreateTable", "DescribeTable", "CreateTable", "DescribeTable"), requests,
+                "ResourceInUse means it exists; its time to live is not enabled again");
+    }
+
+    @Test
+    void aTableWithATtlFieldGetsItsTimeToLiveRightAfterCreation() throws IOException {
+        assertEquals(List.of("CreateTable", "DescribeTable", "UpdateTimeToLive"),
+                requestsOf(orm.another(c -> c), d -> d.createTables(Token.class)));
+    }
+
+    @Test
+    void aKnownTableCostsNoRequestOnSave() throws IOException {
+        List<String> requests = requestsOf(orm.another(c -> c), d -> {
+            Visit.find.on(d).create(v -> v.page = "/a");
+            Visit.find.on(d).create(v -> v.page = "/b");
+        });
+
+        assertEquals(List.of("CreateTable", "DescribeTable", "PutItem", "PutItem"), requests);
     }
 
     private static ModelMapping mapping(DynamoidConfig config, Class<?> model) {
