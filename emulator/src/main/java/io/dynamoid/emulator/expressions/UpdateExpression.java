@@ -193,7 +193,7 @@ public final class UpdateExpression {
 
     // ---------------------------------------------------------------- ADD and DELETE
 
-    static AttrValue add(AttrValue existing, AttrValue operand) {
+    public static AttrValue add(AttrValue existing, AttrValue operand) {
         if (existing == null) return operand;
         if (!existing.type().equals(operand.type())) throw Errors.validation(INCORRECT_TYPE);
         if (operand instanceof AttrValue.N n) {
@@ -205,7 +205,7 @@ public final class UpdateExpression {
     }
 
     /** The set without the operand's members; null (the attribute goes away) when nothing is left. */
-    static AttrValue delete(AttrValue existing, AttrValue operand) {
+    public static AttrValue delete(AttrValue existing, AttrValue operand) {
         if (existing == null) return null;
         if (!existing.type().equals(operand.type())) throw Errors.validation(INCORRECT_TYPE);
         if (operand instanceof AttrValue.SS ss) {

@@ -94,7 +94,7 @@ public final class ExecuteTransaction implements Operation {
         List<StatementRunner.Write> writes = new ArrayList<>();
         List<Transaction.Target> targets = new ArrayList<>();
         for (Statement statement : statements) {
-            StatementRunner.Write write = StatementRunner.plan(statement, context);
+            StatementRunner.Write write = StatementRunner.planInTransaction(statement, context);
             writes.add(write);
             targets.add(new Transaction.Target(write.table(), write.key()));
         }
@@ -107,7 +107,8 @@ public final class ExecuteTransaction implements Operation {
                 Item current = write.table().get(write.key());
                 try {
                     Item next = write.change().apply(current);
-                    if (next != null || current != null) changes.add(new Change(write.table(), write.key(), current, next));
+                    // an EXISTS condition check answers the current item itself: nothing to write
+                    if (next != current) changes.add(new Change(write.table(), write.key(), current, next));
                     reasons.add(Reason.NONE);
                 } catch (DynamoException e) {
                     reasons.add(reason(e));

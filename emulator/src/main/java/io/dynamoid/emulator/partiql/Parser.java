@@ -33,9 +33,11 @@ import java.util.Set;
  * A hand-written recursive-descent parser for DynamoDB's PartiQL subset (Developer Guide, "PartiQL
  * select/insert/update/delete statements for DynamoDB"):
  * <pre>
- * SELECT * | path, ... FROM table[."index"] [WHERE condition]
+ * SELECT * | path, ... FROM table[."index"] [WHERE condition] [ORDER BY key [ASC|DESC]]
+ * EXISTS(SELECT ...)                           (ExecuteTransaction only)
  * INSERT INTO table VALUE {'attr': value, ...}
  * UPDATE table SET path = value [, ...] | REMOVE path [, ...] ... WHERE condition
+ *        (value: literal, path, a + b, a - b, list_append(a, b), set_add(a, b), set_delete(a, b))
  * DELETE FROM table WHERE condition
  * </pre>
  * Values are 'strings', numbers, TRUE, FALSE, NULL, {maps}, [lists], &lt;&lt;sets&gt;&gt; and {@code ?}
@@ -66,6 +68,7 @@ public final class Parser {
         Token first = peek();
         Statement statement;
         if (first.isKeyword("SELECT")) statement = select();
+        else if (first.isKeyword("EXISTS") && peekAt(1).is("(")) statement = exists();
         else if (first.isKeyword("INSERT")) statement = insert();
         else if (first.isKeyword("UPDATE")) statement = update();
         else if (first.isKeyword("DELETE")) statement = delete();
@@ -75,7 +78,15 @@ public final class Parser {
         return statement;
     }
 
-    private Statement select() {
+    private Statement exists() {
+        expectKeyword("EXISTS");
+        expect("(");
+        Statement.Select select = select();
+        expect(")");
+        return new Statement.Exists(select);
+    }
+
+    private Statement.Select select() {
         expectKeyword("SELECT");
         List<Path> projection = null;
         if (peek().is("*")) {
@@ -100,7 +111,18 @@ public final class Parser {
             next();
             where = condition();
         }
-        return new Statement.Select(table, index, projection, where);
+        return new Statement.Select(table, index, projection, where, orderBy());
+    }
+
+    /** An optional {@code ORDER BY key [ASC|DESC]}: DynamoDB orders only by a key of the table or index read. */
+    private Statement.OrderBy orderBy() {
+        if (!peek().isKeyword("ORDER")) return null;
+        next();
+        expectKeyword("BY");
+        String key = name();
+        boolean descending = peek().isKeyword("DESC");
+        if (descending || peek().isKeyword("ASC")) next();
+        return new Statement.OrderBy(key, descending);
     }
 
     private Statement insert() {
@@ -271,18 +293,22 @@ public final class Parser {
         return new Literal(value());
     }
 
-    /** What SET assigns: a value or path, optionally plus or minus another, or list_append(a, b). */
+    /** The functions SET can assign the result of (PartiQL update statements for DynamoDB). */
+    private static final Set<String> UPDATE_FUNCTIONS = Set.of("list_append", "set_add", "set_delete");
+
+    /** What SET assigns: a value or path, optionally plus or minus another, or list_append|set_add|set_delete(a, b). */
     private Operand updateValue() {
         Token token = peek();
         Operand left;
-        if (token.kind() == Token.Kind.IDENTIFIER && token.text().equalsIgnoreCase("list_append") && peekAt(1).is("(")) {
+        String function = token.text().toLowerCase();
+        if (token.kind() == Token.Kind.IDENTIFIER && UPDATE_FUNCTIONS.contains(function) && peekAt(1).is("(")) {
             next();
             next();
             Operand first = operand();
             expect(",");
             Operand second = operand();
             expect(")");
-            left = new Call("list_append", List.of(first, second));
+            left = new Call(function, List.of(first, second));
         } else {
             left = operand();
         }

@@ -21,6 +21,16 @@ public final class PartiqlErrors {
         return Errors.validation("Where clause does not contain a mandatory equality on all key attributes");
     }
 
+    /** EXISTS outside ExecuteTransaction: the function "can only be used in transactional operations". */
+    static DynamoException existsOutsideTransaction() {
+        return Errors.validation("EXISTS can only be used in a transaction");
+    }
+
+    /** ORDER BY other than a key of the table or index read, or without an equality on its partition key. */
+    static DynamoException unsupportedOrderBy() {
+        return Errors.validation("ORDER BY is only supported on a key attribute, with an equality on the partition key in the WHERE clause");
+    }
+
     /** INSERT of a key that exists (PartiQL insert statements for DynamoDB). */
     public static DynamoException duplicateItem() {
         return new DynamoException(Errors.DYNAMODB + "DuplicateItemException", "Duplicate primary key exists in table", 400);

@@ -12,8 +12,26 @@ import java.util.Map;
 public sealed interface Statement {
     String table();
 
-    /** SELECT: {@code projection} null for {@code *}; {@code index} and {@code where} null when absent. */
-    record Select(String table, String index, List<Path> projection, Condition where) implements Statement {
+    /**
+     * SELECT: {@code projection} null for {@code *}; {@code index}, {@code where} and {@code orderBy} null
+     * when absent.
+     */
+    record Select(String table, String index, List<Path> projection, Condition where, OrderBy orderBy) implements Statement {
+    }
+
+    /** ORDER BY key [ASC|DESC]. */
+    record OrderBy(String key, boolean descending) {
+    }
+
+    /**
+     * EXISTS(SELECT ...): a transaction's condition check on the one item the SELECT names (Developer Guide,
+     * "Using the EXISTS function with PartiQL for DynamoDB").
+     */
+    record Exists(Select select) implements Statement {
+        @Override
+        public String table() {
+            return select.table();
+        }
     }
 
     record Insert(String table, Map<String, AttrValue> item) implements Statement {

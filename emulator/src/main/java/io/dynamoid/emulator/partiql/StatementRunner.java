@@ -16,6 +16,7 @@ import io.dynamoid.emulator.expressions.Ast.Path;
 import io.dynamoid.emulator.expressions.Ast.PathElement;
 import io.dynamoid.emulator.expressions.Evaluator;
 import io.dynamoid.emulator.expressions.Projection;
+import io.dynamoid.emulator.expressions.UpdateExpression;
 import io.dynamoid.emulator.operations.Items;
 import io.dynamoid.emulator.operations.Keys;
 import io.dynamoid.emulator.operations.RequestContext;
@@ -52,6 +53,7 @@ public final class StatementRunner {
     private static final long MAX_PAGE_BYTES = 1024 * 1024;
     private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+    private static final String INCORRECT_TYPE = "An operand in the update expression has an incorrect data type";
 
     /** The items a statement answers and, for a SELECT stopped early, where to continue. */
     public record Result(List<Map<String, AttrValue>> items, String nextToken) {
@@ -70,6 +72,7 @@ public final class StatementRunner {
         if (statement instanceof Statement.Select select) {
             return select(select, Items.activeTable(context, select.table()), limit, nextToken);
         }
+        if (statement instanceof Statement.Exists) throw PartiqlErrors.existsOutsideTransaction();
         Write write = plan(statement, context);
         Item[] before = new Item[1];
         Item after = apply(returnOldOnFailure ? write.returningOldOnFailure() : write, before);
@@ -104,7 +107,26 @@ public final class StatementRunner {
         if (statement instanceof Statement.Insert insert) return insert(insert, table, context);
         if (statement instanceof Statement.Update update) return update(update, table, context);
         if (statement instanceof Statement.Delete delete) return delete(delete, table);
+        if (statement instanceof Statement.Exists) throw PartiqlErrors.existsOutsideTransaction();
         throw new IllegalArgumentException("not a write: " + statement);
+    }
+
+    /**
+     * {@link #plan} for a statement of ExecuteTransaction, where EXISTS is also allowed: a condition check
+     * whose change answers the current item itself (nothing to write), or ConditionalCheckFailed when no
+     * item matches.
+     */
+    public static Write planInTransaction(Statement statement, RequestContext context) {
+        if (!(statement instanceof Statement.Exists exists)) return plan(statement, context);
+        Statement.Select select = exists.select();
+        if (select.index() != null) throw PartiqlErrors.missingKeyEquality();
+        Table table = Items.activeTable(context, select.table());
+        return new Write(table, keyOf(select, context), current -> {
+            if (current == null || !Evaluator.matches(select.where(), current.attributes())) {
+                throw Errors.conditionalCheckFailed(null);
+            }
+            return current;
+        });
     }
 
     /** Applies one write under its item's lock; a delete of a missing item changes nothing. */
@@ -162,15 +184,15 @@ public final class StatementRunner {
     // ---------------------------------------------------------------- SELECT
 
     private static Result select(Statement.Select select, Table table, Integer limit, String nextToken) {
-        AttrValue partition = null;
-        if (select.where() != null) {
-            String partitionKey = select.index() == null ? table.definition().hashKeyName()
-                    : index(select, table).definition().keySchema().hash().name();
-            partition = equalities(select.where()).get(partitionKey);
-        }
+        List<KeyElement> keySchema = select.index() == null ? table.definition().keySchema().elements()
+                : index(select, table).definition().keySchema().elements();
+        AttrValue partition = select.where() == null ? null : equalities(select.where()).get(keySchema.get(0).name());
+        checkOrderBy(select.orderBy(), keySchema, partition);
+        boolean descending = select.orderBy() != null && select.orderBy().descending();
         if (select.index() == null) {
             NavigableMap<ItemKey, Item> range = table.items();
             if (partition != null) range = range.subMap(ItemKey.partitionStart(partition), true, ItemKey.partitionEnd(partition), true);
+            if (descending) range = range.descendingMap();
             if (nextToken != null) range = range.tailMap(table.keyOf(decodeToken(nextToken, table)), false);
             return page(range, select, table, limit);
         }
@@ -179,6 +201,7 @@ public final class StatementRunner {
         if (partition != null) {
             range = range.subMap(IndexKey.partitionBound(partition, -1), true, IndexKey.partitionBound(partition, 1), true);
         }
+        if (descending) range = range.descendingMap();
         if (nextToken != null) {
             Map<String, AttrValue> last = decodeToken(nextToken, table);
             IndexKey lastKey = index.keyOf(table.keyOf(last), last);
@@ -186,6 +209,16 @@ public final class StatementRunner {
             range = range.tailMap(lastKey, false);
         }
         return page(range, select, table, limit);
+    }
+
+    /**
+     * ORDER BY reads one partition of the table or index in key order, so it names one of its keys and
+     * needs an equality on the partition key; the partition's items come in sort key order already.
+     */
+    private static void checkOrderBy(Statement.OrderBy orderBy, List<KeyElement> keySchema, AttrValue partition) {
+        if (orderBy == null) return;
+        boolean key = keySchema.stream().anyMatch(element -> element.name().equals(orderBy.key()));
+        if (!key || partition == null) throw PartiqlErrors.unsupportedOrderBy();
     }
 
     private static IndexStore index(Statement.Select select, Table table) {
@@ -336,19 +369,33 @@ public final class StatementRunner {
             AttrValue left = evaluate(arithmetic.left(), item);
             AttrValue right = evaluate(arithmetic.right(), item);
             if (!(left instanceof AttrValue.N a) || !(right instanceof AttrValue.N b)) {
-                throw Errors.validation("An operand in the update expression has an incorrect data type");
+                throw Errors.validation(INCORRECT_TYPE);
             }
             return new AttrValue.N(Numbers.check(arithmetic.operator() == '+' ? a.value().add(b.value()) : a.value().subtract(b.value())));
         }
         Call call = (Call) operand;
         AttrValue first = evaluate(call.args().get(0), item);
         AttrValue second = evaluate(call.args().get(1), item);
+        if (!call.name().equals("list_append")) return setFunction(call.name(), first, second);
         if (!(first instanceof AttrValue.L a) || !(second instanceof AttrValue.L b)) {
-            throw Errors.validation("An operand in the update expression has an incorrect data type");
+            throw Errors.validation(INCORRECT_TYPE);
         }
         List<AttrValue> joined = new ArrayList<>(a.values());
         joined.addAll(b.values());
         return new AttrValue.L(joined);
+    }
+
+    /**
+     * set_add(set, set) and set_delete(set, set): both sets of one type, as UpdateExpression's ADD and
+     * DELETE take them; a set_delete leaving nothing answers null, removing the attribute (no empty sets).
+     */
+    private static AttrValue setFunction(String function, AttrValue set, AttrValue members) {
+        if (!isSet(set) || !set.type().equals(members.type())) throw Errors.validation(INCORRECT_TYPE);
+        return function.equals("set_add") ? UpdateExpression.add(set, members) : UpdateExpression.delete(set, members);
+    }
+
+    private static boolean isSet(AttrValue value) {
+        return value instanceof AttrValue.SS || value instanceof AttrValue.NS || value instanceof AttrValue.BS;
     }
 
     /** Sets (or, with null, removes) the value at {@code path} in {@code attributes}, copying what it changes. */
