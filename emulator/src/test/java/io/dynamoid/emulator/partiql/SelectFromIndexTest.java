@@ -69,6 +69,20 @@ class SelectFromIndexTest extends EmulatorTestBase {
     }
 
     @Test
+    void orderByTheIndexSortKeyDescPagesInReverse() {
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        do {
+            String current = token;
+            ExecuteStatementResponse page = client.executeStatement(b -> b.statement(
+                    "SELECT pk FROM \"" + table + "\".\"byGroup\" WHERE g = 'red' ORDER BY rank DESC").limit(2).nextToken(current));
+            page.items().forEach(item -> seen.add(item.get("pk").s()));
+            token = page.nextToken();
+        } while (token != null);
+        assertEquals(List.of("p1", "p2", "p3", "p4", "p5"), seen);
+    }
+
+    @Test
     void anUnknownIndexIsAValidationError() {
         // the wording Query uses for an index the table does not have
         assertDynamoError("ValidationException", "The table does not have the specified index: nope",
