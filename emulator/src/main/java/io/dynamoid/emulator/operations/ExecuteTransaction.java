@@ -32,7 +32,7 @@ import static io.dynamoid.emulator.validation.Shape.valueStruct;
  * every item's lock held (in one global order), every write decided against the current items, then all
  * committed as one group, or none when any fails (TransactionCanceledException with a reason per
  * statement). All statements read (SELECTs naming one item each, answered from one consistent state) or
- * all write. A ClientRequestToken makes a retry within 10 minutes a no-op, as for TransactWriteItems.
+ * all write; among writes, EXISTS(SELECT ...) is a condition check that writes nothing. A ClientRequestToken makes a retry within 10 minutes a no-op, as for TransactWriteItems.
  */
 public final class ExecuteTransaction implements Operation {
     private static final RequestSpec SPEC = RequestSpec.of()

@@ -226,7 +226,8 @@ public final class Parser {
                 expect(")");
                 return new FunctionCondition(new Call(function, List.of(path, argument)));
             }
-            if (function.equals("exists")) throw syntax("EXISTS is not supported");
+            // EXISTS is a statement of its own (a transaction's condition check), never part of a condition
+            if (function.equals("exists")) throw syntax("EXISTS is not supported inside a condition");
         }
         Operand left = operand();
         Token operator = peek();
