@@ -134,6 +134,7 @@ public record ConsumedCapacity(String tableName, double table, Map<String, Doubl
      */
     private static Map<String, Double> indexWrites(TableDefinition definition, List<IndexDefinition> indexes,
                                                    Item oldItem, Item newItem) {
+        if (indexes.isEmpty()) return Map.of(); // most tables: no map per write
         Map<String, Double> writes = new LinkedHashMap<>();
         for (IndexDefinition index : indexes) {
             Map<String, AttrValue> oldEntry = indexEntry(definition, index, oldItem);

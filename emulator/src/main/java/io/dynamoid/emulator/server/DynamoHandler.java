@@ -98,10 +98,15 @@ public final class DynamoHandler implements HttpHandler {
             return;
         }
         // Read everything (so the client gets to see the answer), keep at most MAX_REQUEST_BYTES.
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        long length = exchange.getRequestContentLength();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(length > 0 && length <= MAX_REQUEST_BYTES ? (int) length : 32);
         long[] received = {0};
         exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
             received[0] += chunk.length;
+            if (last && received[0] == chunk.length && chunk.length <= MAX_REQUEST_BYTES) {
+                handleBody(ex, chunk); // the whole body in one chunk (a fresh array), as small requests come: no copy
+                return;
+            }
             if (received[0] <= MAX_REQUEST_BYTES) body.write(chunk, 0, chunk.length);
             if (!last) return;
             if (received[0] > MAX_REQUEST_BYTES) tooLarge(ex);
