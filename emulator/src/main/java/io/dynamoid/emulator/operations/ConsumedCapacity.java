@@ -33,8 +33,13 @@ public record ConsumedCapacity(String tableName, double table, Map<String, Doubl
     private static final int WRITE_UNIT_BYTES = 1024;
 
     public ConsumedCapacity {
-        globalIndexes = Collections.unmodifiableMap(new LinkedHashMap<>(globalIndexes));
-        localIndexes = Collections.unmodifiableMap(new LinkedHashMap<>(localIndexes));
+        globalIndexes = frozen(globalIndexes);
+        localIndexes = frozen(localIndexes);
+    }
+
+    /** An unmodifiable copy; the usual empty one (a table without indexes) is shared rather than copied. */
+    private static Map<String, Double> frozen(Map<String, Double> units) {
+        return units.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(units));
     }
 
     /** What ReturnConsumedCapacity asked for. */

@@ -259,7 +259,10 @@ public final class DynamoHandler implements HttpHandler {
     /** A response body in memory, sent from its own array (no copy as toByteArray would make). */
     private static final class ResponseBuffer extends ByteArrayOutputStream {
         ResponseBuffer() {
-            super(4096); // most answers fit; Jackson writes in chunks of up to 8 KB anyway
+            // Empty until written: Jackson hands over its own buffer in one write when it closes (in chunks of
+            // about 8 KB for larger answers), so the first write sizes the array exactly and a small answer
+            // costs its own length, not a fixed 4 KB.
+            super(0);
         }
 
         ByteBuffer written() {

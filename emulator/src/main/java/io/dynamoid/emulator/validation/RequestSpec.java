@@ -73,7 +73,8 @@ public final class RequestSpec {
     private static final String[] ATTRIBUTE_VALUE_MEMBERS = {"S", "B", "N", "BOOL", "NULL", "BS", "NS", "SS", "L", "M"};
 
     private static ObjectNode checkAttributeStructTypes(JsonNode value, Shape shape) {
-        ObjectNode out = NODES.objectNode();
+        // sized for the one type member a value has (the default table is 16 slots)
+        ObjectNode out = new ObjectNode(NODES, new LinkedHashMap<>(2));
         for (String name : ATTRIBUTE_VALUE_MEMBERS) {
             JsonNode child = value.get(name);
             if (child == null || child.isNull()) continue;
