@@ -33,8 +33,13 @@ public record ConsumedCapacity(String tableName, double table, Map<String, Doubl
     private static final int WRITE_UNIT_BYTES = 1024;
 
     public ConsumedCapacity {
-        globalIndexes = Collections.unmodifiableMap(new LinkedHashMap<>(globalIndexes));
-        localIndexes = Collections.unmodifiableMap(new LinkedHashMap<>(localIndexes));
+        globalIndexes = frozen(globalIndexes);
+        localIndexes = frozen(localIndexes);
+    }
+
+    /** An unmodifiable copy; the usual empty one (a table without indexes) is shared rather than copied. */
+    private static Map<String, Double> frozen(Map<String, Double> units) {
+        return units.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(units));
     }
 
     /** What ReturnConsumedCapacity asked for. */
@@ -134,6 +139,7 @@ public record ConsumedCapacity(String tableName, double table, Map<String, Doubl
      */
     private static Map<String, Double> indexWrites(TableDefinition definition, List<IndexDefinition> indexes,
                                                    Item oldItem, Item newItem) {
+        if (indexes.isEmpty()) return Map.of(); // most tables: no map per write
         Map<String, Double> writes = new LinkedHashMap<>();
         for (IndexDefinition index : indexes) {
             Map<String, AttrValue> oldEntry = indexEntry(definition, index, oldItem);

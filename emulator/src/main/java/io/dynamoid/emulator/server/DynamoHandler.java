@@ -98,10 +98,15 @@ public final class DynamoHandler implements HttpHandler {
             return;
         }
         // Read everything (so the client gets to see the answer), keep at most MAX_REQUEST_BYTES.
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        long length = exchange.getRequestContentLength();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(length > 0 && length <= MAX_REQUEST_BYTES ? (int) length : 32);
         long[] received = {0};
         exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
             received[0] += chunk.length;
+            if (last && received[0] == chunk.length && chunk.length <= MAX_REQUEST_BYTES) {
+                handleBody(ex, chunk); // the whole body in one chunk (a fresh array), as small requests come: no copy
+                return;
+            }
             if (received[0] <= MAX_REQUEST_BYTES) body.write(chunk, 0, chunk.length);
             if (!last) return;
             if (received[0] > MAX_REQUEST_BYTES) tooLarge(ex);
@@ -254,7 +259,10 @@ public final class DynamoHandler implements HttpHandler {
     /** A response body in memory, sent from its own array (no copy as toByteArray would make). */
     private static final class ResponseBuffer extends ByteArrayOutputStream {
         ResponseBuffer() {
-            super(4096); // most answers fit; Jackson writes in chunks of up to 8 KB anyway
+            // Empty until written: Jackson hands over its own buffer in one write when it closes (in chunks of
+            // about 8 KB for larger answers), so the first write sizes the array exactly and a small answer
+            // costs its own length, not a fixed 4 KB.
+            super(0);
         }
 
         ByteBuffer written() {

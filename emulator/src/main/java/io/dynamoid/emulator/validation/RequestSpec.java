@@ -69,10 +69,13 @@ public final class RequestSpec {
         return out;
     }
 
+    /** DynamoDB's member order, the order its value checks report in (not the order the client sent). */
+    private static final String[] ATTRIBUTE_VALUE_MEMBERS = {"S", "B", "N", "BOOL", "NULL", "BS", "NS", "SS", "L", "M"};
+
     private static ObjectNode checkAttributeStructTypes(JsonNode value, Shape shape) {
-        ObjectNode out = NODES.objectNode();
-        // DynamoDB's member order, the order its value checks report in (not the order the client sent).
-        for (String name : new String[]{"S", "B", "N", "BOOL", "NULL", "BS", "NS", "SS", "L", "M"}) {
+        // sized for the one type member a value has (the default table is 16 slots)
+        ObjectNode out = new ObjectNode(NODES, new LinkedHashMap<>(2));
+        for (String name : ATTRIBUTE_VALUE_MEMBERS) {
             JsonNode child = value.get(name);
             if (child == null || child.isNull()) continue;
             out.set(name, checkTypeUnsafe(child, shape.member(name)));
@@ -248,13 +251,14 @@ public final class RequestSpec {
         }
     }
 
-    private static void checkMember(String name, JsonNode value, Shape shape, String parent, List<String> errors) {
+    private static void checkMember(String name, JsonNode value, Shape shape, MemberPath parent, List<String> errors) {
         if (shape == null) return;
         if ((shape.tableName || shape.tableArn) && isArn(value)) {
             // A table ARN stands in for the name (DynamoDB's TableArn shape): the name's pattern and length
             // rules give way to the ARN's maximum length.
-            report(value.textValue().length() <= MAX_TABLE_ARN_LENGTH,
-                    "Member must have length less than or equal to " + MAX_TABLE_ARN_LENGTH, value, parent, name, errors);
+            if (value.textValue().length() > MAX_TABLE_ARN_LENGTH) {
+                report("Member must have length less than or equal to " + MAX_TABLE_ARN_LENGTH, value, parent, name, errors);
+            }
             return;
         }
         for (Shape.Constraint constraint : shape.constraints) {
@@ -267,16 +271,15 @@ public final class RequestSpec {
             // A null entry of a list or map of structures is an entry whose members are all null, so their
             // notNull constraints answer it (operations never see a null where a member is required).
             boolean entry = name.equals("member") && (shape.kind == Shape.Kind.VALUE_STRUCT || shape.kind == Shape.Kind.FIELD_STRUCT);
-            boolean reportedItself = shape.constraints.stream().anyMatch(c -> c.kind().equals("notNull"));
-            if (!entry || reportedItself) return;
+            if (!entry || hasNotNull(shape)) return;
             value = NODES.objectNode();
         }
-        String path = (parent == null ? "" : parent + ".") + lowerFirst(name);
+        MemberPath path = MemberPath.member(parent, name);
         switch (shape.kind) {
             case LIST, PARAMETERIZED_LIST -> {
                 for (int i = 0; i < value.size(); i++) {
                     if (errors.size() >= MAX_REPORTED_ERRORS) return;
-                    checkMember("member", value.get(i), shape.element, path + "." + (i + 1), errors);
+                    checkMember("member", value.get(i), shape.element, MemberPath.index(path, i + 1), errors);
                 }
             }
             case MAP, PARAMETERIZED_MAP -> {
@@ -284,7 +287,7 @@ public final class RequestSpec {
                 while (fields.hasNext()) {
                     if (errors.size() >= MAX_REPORTED_ERRORS) return;
                     Map.Entry<String, JsonNode> field = fields.next();
-                    checkMember("member", field.getValue(), shape.element, path + "." + field.getKey(), errors);
+                    checkMember("member", field.getValue(), shape.element, MemberPath.key(path, field.getKey()), errors);
                 }
             }
             case VALUE_STRUCT, FIELD_STRUCT -> {
@@ -297,42 +300,87 @@ public final class RequestSpec {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void checkConstraint(Shape.Constraint constraint, String name, JsonNode value, String parent,
+    private static void checkConstraint(Shape.Constraint constraint, String name, JsonNode value, MemberPath parent,
                                         List<String> errors) {
-        Object arg = constraint.argument();
         switch (constraint.kind()) {
-            case "notNull" -> report(value != null && !value.isNull(), "Member must not be null", value, parent, name, errors);
-            case "greaterThanOrEqual" -> report(value.decimalValue().compareTo(BigDecimal.valueOf((Long) arg)) >= 0,
-                    "Member must have value greater than or equal to " + arg, value, parent, name, errors);
-            case "lessThanOrEqual" -> report(value.decimalValue().compareTo(BigDecimal.valueOf((Long) arg)) <= 0,
-                    "Member must have value less than or equal to " + arg, value, parent, name, errors);
-            case "regex" -> report(((Pattern) arg).matcher(value.asText()).matches(),
-                    "Member must satisfy regular expression pattern: " + ((Pattern) arg).pattern(), value, parent, name, errors);
-            case "lengthGreaterThanOrEqual" -> report(length(value) >= (Integer) arg,
-                    "Member must have length greater than or equal to " + arg, value, parent, name, errors);
-            case "lengthLessThanOrEqual" -> report(length(value) <= (Integer) arg,
-                    "Member must have length less than or equal to " + arg, value, parent, name, errors);
-            case "enum" -> report(((List<String>) arg).contains(value.asText()),
-                    "Member must satisfy enum value set: [" + String.join(", ", (List<String>) arg) + "]", value, parent, name, errors);
             case "keys" -> {
-                Shape keyShape = (Shape) arg;
+                Shape keyShape = (Shape) constraint.argument();
                 Iterator<String> keys = value.fieldNames();
                 while (keys.hasNext()) {
                     if (!satisfies(TextNode.valueOf(keys.next()), keyShape)) {
-                        report(false, "Map keys must satisfy constraint: [" + describe(keyShape) + "]", value, parent, name, errors);
+                        report("Map keys must satisfy constraint: [" + describe(keyShape) + "]", value, parent, name, errors);
                     }
                 }
             }
             case "values" -> {
-                Shape valueShape = (Shape) arg;
+                Shape valueShape = (Shape) constraint.argument();
                 for (JsonNode child : value) {
                     if (!satisfies(child, valueShape)) {
-                        report(false, "Map value must satisfy constraint: [" + describe(valueShape) + "]", value, parent, name, errors);
+                        report("Map value must satisfy constraint: [" + describe(valueShape) + "]", value, parent, name, errors);
                     }
                 }
             }
-            default -> throw new IllegalStateException(constraint.kind());
+            // the message is built only for a value that breaks the constraint (most requests break none)
+            default -> {
+                if (!holds(constraint, value)) report(message(constraint), value, parent, name, errors);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean holds(Shape.Constraint constraint, JsonNode value) {
+        Object arg = constraint.argument();
+        switch (constraint.kind()) {
+            case "notNull":
+                return value != null && !value.isNull();
+            case "greaterThanOrEqual":
+                return value.decimalValue().compareTo(BigDecimal.valueOf((Long) arg)) >= 0;
+            case "lessThanOrEqual":
+                return value.decimalValue().compareTo(BigDecimal.valueOf((Long) arg)) <= 0;
+            case "regex":
+                return ((Pattern) arg).matcher(value.asText()).matches();
+            case "lengthGreaterThanOrEqual":
+                return length(value) >= (Integer) arg;
+            case "lengthLessThanOrEqual":
+                return length(value) <= (Integer) arg;
+            case "enum":
+                return ((List<String>) arg).contains(value.asText());
+            case "keys": {
+                boolean ok = true;
+                Iterator<String> keys = value.fieldNames();
+                while (keys.hasNext()) ok &= satisfies(TextNode.valueOf(keys.next()), (Shape) arg);
+                return ok;
+            }
+            case "values": {
+                boolean ok = true;
+                for (JsonNode child : value) ok &= satisfies(child, (Shape) arg);
+                return ok;
+            }
+            default:
+                throw new IllegalStateException(constraint.kind());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String message(Shape.Constraint constraint) {
+        Object arg = constraint.argument();
+        switch (constraint.kind()) {
+            case "notNull":
+                return "Member must not be null";
+            case "greaterThanOrEqual":
+                return "Member must have value greater than or equal to " + arg;
+            case "lessThanOrEqual":
+                return "Member must have value less than or equal to " + arg;
+            case "regex":
+                return "Member must satisfy regular expression pattern: " + ((Pattern) arg).pattern();
+            case "lengthGreaterThanOrEqual":
+                return "Member must have length greater than or equal to " + arg;
+            case "lengthLessThanOrEqual":
+                return "Member must have length less than or equal to " + arg;
+            case "enum":
+                return "Member must satisfy enum value set: [" + String.join(", ", (List<String>) arg) + "]";
+            default:
+                throw new IllegalStateException(constraint.kind());
         }
     }
 
@@ -340,10 +388,18 @@ public final class RequestSpec {
         return value != null && value.isTextual() && value.textValue().startsWith("arn:");
     }
 
+    /** Whether {@code value} keeps every constraint of {@code shape} (all are evaluated, as when they reported). */
     private static boolean satisfies(JsonNode value, Shape shape) {
-        List<String> scratch = new ArrayList<>();
-        for (Shape.Constraint c : shape.constraints) checkConstraint(c, "", value, null, scratch);
-        return scratch.isEmpty();
+        boolean ok = true;
+        for (Shape.Constraint c : shape.constraints) ok &= holds(c, value);
+        return ok;
+    }
+
+    private static boolean hasNotNull(Shape shape) {
+        for (Shape.Constraint c : shape.constraints) {
+            if (c.kind().equals("notNull")) return true;
+        }
+        return false;
     }
 
     private static String describe(Shape shape) {
@@ -364,11 +420,10 @@ public final class RequestSpec {
         return value.size();
     }
 
-    private static void report(boolean ok, String message, JsonNode value, String parent, String name, List<String> errors) {
-        if (ok) return;
+    private static void report(String message, JsonNode value, MemberPath parent, String name, List<String> errors) {
         String shown = valueText(value);
         if (!shown.equals("null")) shown = "'" + shown + "'";
-        String path = (parent == null || parent.isEmpty() ? "" : parent + ".") + lowerFirst(name);
+        String path = MemberPath.member(parent, name).toString();
         errors.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + message);
     }
 
@@ -391,5 +446,43 @@ public final class RequestSpec {
     private static String lowerFirst(String name) {
         if (name.isEmpty()) return name;
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * A member's place in the request as messages print it ("item.member.1"); requests are checked member by
+     * member, and the text is spelled out only when an error names it.
+     */
+    private static final class MemberPath {
+        private final MemberPath parent;
+        /** A member name (printed with a lower-case first letter) or a map key (printed as is). */
+        private final String segment;
+        private final boolean memberName;
+        /** A list position (from 1), when segment is null. */
+        private final int position;
+
+        private MemberPath(MemberPath parent, String segment, boolean memberName, int position) {
+            this.parent = parent;
+            this.segment = segment;
+            this.memberName = memberName;
+            this.position = position;
+        }
+
+        static MemberPath member(MemberPath parent, String name) {
+            return new MemberPath(parent, name, true, 0);
+        }
+
+        static MemberPath key(MemberPath parent, String key) {
+            return new MemberPath(parent, key, false, 0);
+        }
+
+        static MemberPath index(MemberPath parent, int position) {
+            return new MemberPath(parent, null, false, position);
+        }
+
+        @Override
+        public String toString() {
+            String own = segment == null ? Integer.toString(position) : memberName ? lowerFirst(segment) : segment;
+            return parent == null ? own : parent + "." + own;
+        }
     }
 }
