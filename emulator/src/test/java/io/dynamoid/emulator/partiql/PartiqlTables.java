@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** What the PartiQL tests of EXISTS, set functions and ORDER BY share: a (pk S, sk N) table and values. */
+/** What the PartiQL statement tests share: a (pk S, sk N) table and values. */
 final class PartiqlTables {
     private PartiqlTables() {
     }
