@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
 
 /**
  * {@code --query-scaling}: does our emulator's Query cost depend on the table's size? Loads one table with
@@ -23,7 +21,6 @@ final class QueryScaling {
     private static final long SMALL = 10_000;
     private static final int PARTITION_SIZE = 100;
     private static final int RANGE = 50;
-    private static final int BATCH = 25;
     private static final String PAYLOAD = "y".repeat(150);
 
     private QueryScaling() {
@@ -64,29 +61,10 @@ final class QueryScaling {
 
     /** Writes items [0, to) with BatchWriteItem from several threads, printing the rate. */
     private static void load(DynamoDbClient client, String table, long to, int threads) {
-        long from = 0;
         long start = System.nanoTime();
-        AtomicLong nextBatch = new AtomicLong(from);
-        List<Thread> loaders = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread loader = new Thread(() -> {
-                for (long first = nextBatch.getAndAdd(BATCH); first < to; first = nextBatch.getAndAdd(BATCH)) {
-                    BenchItems.writeAll(client, table, LongStream.range(first, Math.min(to, first + BATCH)).mapToObj(QueryScaling::item).toList());
-                }
-            }, "loader-" + t);
-            loader.start();
-            loaders.add(loader);
-        }
-        for (Thread loader : loaders) {
-            try {
-                loader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        BenchItems.loadInParallel(client, table, to, threads, QueryScaling::item);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "loaded " + table + " items %d..%d in %.0f s (%.0f items/s)%n", from, to, seconds, (to - from) / seconds);
+        System.out.printf(Locale.ROOT, "loaded " + table + " items 0..%d in %.0f s (%.0f items/s)%n", to, seconds, to / seconds);
     }
 
     /** Item i: partition "p-(i / 100)", sort key i mod 100, ~200 B. */

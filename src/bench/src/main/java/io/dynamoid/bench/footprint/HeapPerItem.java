@@ -18,10 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * {@code --heap-per-item}: the emulator's heap per stored item (issue #12's target: at most 2 KB of heap per
@@ -33,7 +31,6 @@ import java.util.stream.IntStream;
 public final class HeapPerItem {
     private static final double TARGET_RATIO = 2.0;
     private static final int PARTITIONS = 1000;
-    private static final int BATCH = 25;
     private static final int TOP_CLASSES = 15;
     private static final Pattern HISTOGRAM_LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
 
@@ -71,26 +68,8 @@ public final class HeapPerItem {
 
     /** Writes items 0..count-1 with BatchWriteItem from several threads. */
     private static void load(DynamoDbClient client, int count, int threads) {
-        AtomicLong next = new AtomicLong();
-        List<Thread> loaders = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread loader = new Thread(() -> {
-                for (int first = (int) next.getAndAdd(BATCH); first < count; first = (int) next.getAndAdd(BATCH)) {
-                    BenchItems.writeAll(client, BenchTable.NAME, IntStream.range(first, Math.min(count, first + BATCH))
-                            .mapToObj(i -> BenchItems.build("user-" + (i % PARTITIONS), i)).toList());
-                }
-            }, "loader-" + t);
-            loader.start();
-            loaders.add(loader);
-        }
-        for (Thread loader : loaders) {
-            try {
-                loader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        BenchItems.loadInParallel(client, BenchTable.NAME, count, threads,
+                i -> BenchItems.build("user-" + (i % PARTITIONS), (int) i));
     }
 
     /** A class histogram of a process's live objects: class name → {instances, bytes}. */

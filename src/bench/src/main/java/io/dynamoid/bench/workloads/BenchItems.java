@@ -4,10 +4,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * A fixed pool of items of about 1 KB (DynamoDB's item size), built once so that building a request costs the
@@ -49,6 +53,30 @@ public final class BenchItems {
             while (!unprocessed.isEmpty()) {
                 Map<String, List<WriteRequest>> requests = unprocessed;
                 unprocessed = client.batchWriteItem(r -> r.requestItems(requests)).unprocessedItems();
+            }
+        }
+    }
+
+    /** Writes items 0..count-1, made by {@code item}, with BatchWriteItem from {@code threads} loader threads. */
+    public static void loadInParallel(DynamoDbClient client, String table, long count, int threads,
+                                      LongFunction<Map<String, AttributeValue>> item) {
+        AtomicLong next = new AtomicLong();
+        List<Thread> loaders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread loader = new Thread(() -> {
+                for (long first = next.getAndAdd(BATCH_SIZE); first < count; first = next.getAndAdd(BATCH_SIZE)) {
+                    writeAll(client, table, LongStream.range(first, Math.min(count, first + BATCH_SIZE)).mapToObj(item).toList());
+                }
+            }, "loader-" + t);
+            loader.start();
+            loaders.add(loader);
+        }
+        for (Thread loader : loaders) {
+            try {
+                loader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
     }
