@@ -6,7 +6,6 @@ import io.dynamoid.emulator.partiql.Statement;
 import io.dynamoid.emulator.partiql.StatementRunner;
 import io.dynamoid.emulator.partiql.Statements;
 import io.dynamoid.emulator.protocol.AttrValue;
-import io.dynamoid.emulator.protocol.AttrValueJson;
 import io.dynamoid.emulator.protocol.DynamoException;
 import io.dynamoid.emulator.protocol.Errors;
 import io.dynamoid.emulator.protocol.TransactionCanceledException.Reason;
@@ -76,16 +75,7 @@ public final class ExecuteTransaction implements Operation {
         });
         return g -> {
             g.writeStartObject();
-            g.writeArrayFieldStart("Responses");
-            for (Map<String, AttrValue> item : items) {
-                g.writeStartObject();
-                if (item != null) {
-                    g.writeFieldName("Item");
-                    AttrValueJson.writeItem(g, item);
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            TransactGetItems.writeResponses(g, items);
             g.writeEndObject();
         };
     }

@@ -1,5 +1,6 @@
 package io.dynamoid.emulator.operations;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynamoid.emulator.expressions.Projection;
@@ -13,6 +14,7 @@ import io.dynamoid.emulator.storage.Table;
 import io.dynamoid.emulator.storage.Transaction;
 import io.dynamoid.emulator.validation.RequestSpec;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -101,17 +103,22 @@ public final class TransactGetItems implements Operation {
         return g -> {
             g.writeStartObject();
             ConsumedCapacity.writeListField(g, mode, consumed);
-            g.writeArrayFieldStart("Responses");
-            for (Map<String, AttrValue> item : responses) {
-                g.writeStartObject();
-                if (item != null) {
-                    g.writeFieldName("Item");
-                    AttrValueJson.writeItem(g, item);
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            writeResponses(g, responses);
             g.writeEndObject();
         };
+    }
+
+    /** The "Responses" field: one object per Get, in order, holding its "Item" unless the item was missing. */
+    static void writeResponses(JsonGenerator g, List<Map<String, AttrValue>> items) throws IOException {
+        g.writeArrayFieldStart("Responses");
+        for (Map<String, AttrValue> item : items) {
+            g.writeStartObject();
+            if (item != null) {
+                g.writeFieldName("Item");
+                AttrValueJson.writeItem(g, item);
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 }
