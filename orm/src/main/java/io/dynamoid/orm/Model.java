@@ -139,8 +139,7 @@ public abstract class Model<T extends Model<T>> {
 
     /** The attribute names whose values differ from what was last read or written (all set ones when new). */
     public Set<String> changedAttributes() {
-        Map<String, AttributeValue> before = state.isNew() ? Map.of() : state.persisted();
-        return Set.copyOf(Changes.of(mapping().dump(this), before).keySet());
+        return Set.copyOf(Changes.of(mapping().dump(this), persistedOrEmpty()).keySet());
     }
 
     public boolean isChanged() {

@@ -5,7 +5,6 @@ import io.dynamoid.orm.internal.Engine;
 import io.dynamoid.orm.internal.ModelMapping;
 import io.dynamoid.orm.internal.RecordState;
 import io.dynamoid.orm.internal.client.Failures;
-import io.dynamoid.orm.internal.inheritance.TypeField;
 import io.dynamoid.orm.internal.meta.FieldMeta;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Deleting: one record (DeleteItem; with optimistic locking, only if its lock version is unchanged), or many
@@ -55,12 +53,10 @@ public final class Delete {
      * or a descendant (an item of another class is left alone, as a missing one would be).
      */
     public static void key(Engine engine, ModelMapping mapping, Map<String, AttributeValue> key) {
-        TypeField type = mapping.typeField();
         Expressions e = new Expressions();
-        String ofThisClass = type.restricts() ? e.name(type.attribute()) + " IN ("
-                + type.admitted().stream().map(n -> e.value(AttributeValue.fromS(n))).collect(Collectors.joining(", ")) + ")" : null;
+        ClassCondition.apply(e, mapping, false);
         try {
-            engine.client().deleteItem(b -> b.tableName(mapping.tableName()).key(key).conditionExpression(ofThisClass)
+            engine.client().deleteItem(b -> b.tableName(mapping.tableName()).key(key).conditionExpression(e.condition())
                     .expressionAttributeNames(e.names()).expressionAttributeValues(e.values()));
         } catch (ConditionalCheckFailedException ex) {
             // Not of this class: not this finder's to delete.
